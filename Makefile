@@ -1,0 +1,36 @@
+# The two commands of the README: `make run` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test test-pg install translations messages clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed translations
+
+translations: $(BIN)/.installed
+	@$(BIN)/pybabel compile -q -d portal/translations -f 2>/dev/null || $(BIN)/pybabel compile -q -d portal/translations
+
+# Extract texts and update every catalogue (developers; the .po files are committed).
+messages: $(BIN)/.installed
+	$(BIN)/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -o portal/translations/messages.pot .
+	$(BIN)/pybabel update -q -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
+
+run: install
+	$(BIN)/flask portal migrate
+	@$(BIN)/flask portal seed-demo 2>/dev/null || echo "(demo data already loaded)"
+	$(BIN)/flask portal tick >/dev/null
+	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache

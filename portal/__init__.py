@@ -1,0 +1,60 @@
+"""Werkportaal azc: employers, azc residents and UWV advisers. See README.md."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from flask import Flask
+
+
+def create_app(overrides: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    os.makedirs(app.instance_path, exist_ok=True)
+    configure(app, overrides)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_cli(app)
+    return app
+
+
+def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
+    from portal.config import load_config
+
+    app.config.update(load_config(overrides, app.instance_path))
+    from portal import db
+
+    db.init_app(app)
+
+
+def register_extensions(app: Flask) -> None:
+    from portal import i18n, security, templating
+    from portal.accounts import auth
+    from portal.extensions import babel, csrf, limiter
+
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    auth.init_app(app)
+    security.init_app(app)
+    templating.init_app(app)
+    app.after_request(i18n.remember_choice)
+
+
+def register_blueprints(app: Flask) -> None:
+    from portal.blueprints import all_blueprints
+
+    for bp in all_blueprints():
+        app.register_blueprint(bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from portal.errors import init_app
+
+    init_app(app)
+
+
+def register_cli(app: Flask) -> None:
+    from portal.cli import portal_cli
+
+    app.cli.add_command(portal_cli)

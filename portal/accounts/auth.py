@@ -1,0 +1,98 @@
+"""Sign-in plumbing: loading the user, the staff two-factor gate, role decorators."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Flask, abort, redirect, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from portal import db
+from portal.accounts.models import Role, User
+from portal.extensions import login_manager
+
+# Endpoints a signed-in staff member may reach before finishing two-factor sign-in.
+TWO_FACTOR_OPEN = {
+    "accounts.two_factor", "accounts.two_factor_setup", "accounts.logout", "static",
+    "health.healthz",
+}
+
+
+def init_app(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Log in om verder te gaan.")
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "strong"
+    app.before_request(_two_factor_gate)
+
+    @app.context_processor
+    def _nav():
+        return {"nav_items": nav_items}
+
+
+@login_manager.user_loader
+def _load_user(key: str) -> User | None:
+    try:
+        user_id, version = (int(x) for x in key.split(":"))
+    except ValueError:
+        return None
+    user = db.session.get(User, user_id)
+    # A bumped session_version (sign-out, password change, disabled) ends old sessions.
+    if user is None or not user.active or user.session_version != version:
+        return None
+    return user
+
+
+def _two_factor_gate():
+    if not current_user.is_authenticated or not current_user.is_staff:
+        return None
+    if request.endpoint in TWO_FACTOR_OPEN or request.blueprint == "health":
+        return None
+    if current_user.needs_2fa_setup:
+        return redirect(url_for("accounts.two_factor_setup"))
+    if not session.get("2fa_ok"):
+        return redirect(url_for("accounts.two_factor"))
+    return None
+
+
+def roles_required(*roles: Role):
+    """Signed in with one of these roles (and two-factor done for staff), else 403/login."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+member_required = roles_required(Role.member)
+adviser_required = roles_required(Role.adviser, Role.admin)
+coordinator_required = roles_required(Role.coordinator, Role.admin)
+admin_required = roles_required(Role.admin)
+
+
+def nav_items() -> list[tuple[str, str]]:
+    if not current_user.is_authenticated:
+        return []
+    role = current_user.role
+    items: list[tuple[str, str]] = [("accounts.home", str(_l("Start")))]
+    if role == Role.member:
+        items += [("vacancies.index", str(_l("Vacatures"))),
+                  ("applicants.index", str(_l("Sollicitanten"))),
+                  ("organisations.mine", str(_l("Organisatie")))]
+    if role in (Role.adviser, Role.admin):
+        items += [("organisations.queue", str(_l("Organisaties")))]
+    if role in (Role.coordinator, Role.admin):
+        items += [("posters.boards", str(_l("Prikborden")))]
+    if role == Role.admin:
+        items += [("admin.index", str(_l("Beheer")))]
+    items.append(("accounts.settings", str(_l("Account"))))
+    return items

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.clock import utcnow
+from portal.db import Base
+from portal.regions.models import Location
+from portal.vacancies.models import Vacancy
+
+
+class Stage(str, enum.Enum):
+    new = "new"
+    contacted = "contacted"
+    tour = "tour"
+    assessment = "assessment"
+    offer = "offer"
+    hired = "hired"
+    rejected = "rejected"
+    withdrawn = "withdrawn"
+    no_show = "no_show"
+
+
+OPEN_STAGES = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
+ENDED_STAGES = (Stage.hired, Stage.rejected, Stage.withdrawn, Stage.no_show)
+
+
+class ResidenceStatus(str, enum.Enum):
+    asylum_seeker = "asylum_seeker"
+    status_holder = "status_holder"
+    unknown = "unknown"
+
+
+class Application(Base):
+    """A resident's application. Personal fields are nulled by the retention purge or when
+    the resident erases their data; the row stays for anonymous counts."""
+
+    __tablename__ = "application"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(String(12), unique=True)
+    vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
+    poster_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
+    azc_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"), index=True)
+    # personal data
+    name: Mapped[str | None] = mapped_column(String(120))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)  # E.164
+    email: Mapped[str | None] = mapped_column(String(254))
+    languages: Mapped[list | None] = mapped_column(JSON)  # [{"lang": "ar", "level": "good"}]
+    experience: Mapped[str | None] = mapped_column(Text)
+    availability: Mapped[str | None] = mapped_column(Text)
+    # not personal on their own; kept for anonymous counts
+    residence_status: Mapped[ResidenceStatus] = mapped_column(
+        Enum(ResidenceStatus, native_enum=False, length=16)
+    )
+    procedure_long_enough: Mapped[bool | None]
+    ui_language: Mapped[str] = mapped_column(String(5))
+    keep_one_year: Mapped[bool] = mapped_column(default=False)
+    consent_at: Mapped[datetime]
+    status_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    stage: Mapped[Stage] = mapped_column(
+        Enum(Stage, native_enum=False, length=16), default=Stage.new, index=True
+    )
+    stage_reason: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    erased_at: Mapped[datetime | None]
+
+    vacancy: Mapped[Vacancy] = relationship()
+    poster_location: Mapped[Location | None] = relationship(foreign_keys=[poster_location_id])
+    azc_location: Mapped[Location | None] = relationship(foreign_keys=[azc_location_id])
+    events: Mapped[list["ApplicationEvent"]] = relationship(
+        back_populates="application", order_by="ApplicationEvent.id",
+        cascade="all, delete-orphan",
+    )
+
+
+class ApplicationEvent(Base):
+    __tablename__ = "application_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[Stage | None] = mapped_column(Enum(Stage, native_enum=False, length=16))
+    to_stage: Mapped[Stage] = mapped_column(Enum(Stage, native_enum=False, length=16))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # None: the resident
+    reason: Mapped[str | None] = mapped_column(String(40))
+    message: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="events")
+
+
+class ApplicantNote(Base):
+    """Recruiter notes, visible to the organisation only."""
+
+    __tablename__ = "applicant_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("application.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,3 @@
+from flask import Blueprint
+
+bp = Blueprint("applicants", __name__)

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from flask import current_app
+from flask.cli import with_appcontext
+
+from portal import db
+
+
+@click.group("portal")
+def portal_cli() -> None:
+    """Werkportaal commands."""
+
+
+@portal_cli.command("tick")
+@with_appcontext
+def tick() -> None:
+    """Run all time-driven work once (idempotent; run from cron every few minutes)."""
+    from portal.clock import utcnow
+    from portal.jobs import JOBS, resolve
+    from portal.notifications.services import send_pending
+
+    now = utcnow()
+    for label, path in JOBS:
+        try:
+            func = resolve(path)
+        except (ImportError, AttributeError):
+            continue  # feature not installed in this build
+        count = func(now)
+        db.session.commit()
+        click.echo(f"{label}: {count}")
+    sent, failed = send_pending()
+    click.echo(f"mail sent: {sent}, failed: {failed}")
+
+
+@portal_cli.command("send-mail")
+@with_appcontext
+def send_mail() -> None:
+    """Send what is waiting in the outbox."""
+    from portal.notifications.services import send_pending
+
+    sent, failed = send_pending()
+    click.echo(f"mail sent: {sent}, failed: {failed}")
+
+
+@portal_cli.command("create-user")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["adviser", "coordinator", "admin"]), required=True)
+@click.option("--region", help="Region name (advisers)")
+@click.option("--location", "locations", multiple=True, help="azc location code (coordinators)")
+@click.option("--name", default="")
+@with_appcontext
+def create_user(email: str, role: str, region: str | None, locations: tuple[str, ...], name: str) -> None:
+    """Create a staff account. The password is read from a prompt, or from stdin when piped."""
+    from portal.accounts.services import AccountError, create_staff
+
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    try:
+        user = create_staff(email, password, role, region_name=region, location_codes=locations, name=name)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    click.echo(f"created {user.role.value} {user.email}; they set up two-factor sign-in at first sign-in")
+
+
+@portal_cli.command("seed-demo")
+@click.option("--force", is_flag=True, help="Add demo data even if the database is not empty")
+@click.option("--json", "as_json", is_flag=True, help="Print the demo sign-ins as JSON")
+@with_appcontext
+def seed_demo(force: bool, as_json: bool) -> None:
+    """Load demo data: pilot regions, azc locations, organisations, staff (never in production)."""
+    from portal.demo import DemoRefused, seed
+
+    if current_app.config["ENV"] == "production":
+        raise click.ClickException("seed-demo never runs with production settings")
+    try:
+        logins = seed(force=force)
+    except DemoRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    db.session.commit()
+    if as_json:
+        click.echo(json.dumps(logins, indent=2))
+    else:
+        click.echo("Demo sign-ins:")
+        for row in logins:
+            extra = f"  TOTP secret: {row['totp_secret']}" if row.get("totp_secret") else ""
+            org = f" ({row['organisation']})" if row.get("organisation") else ""
+            click.echo(f"  {row['role']:<12} {row['email']:<32} {row['password']}{org}{extra}")
+
+
+@portal_cli.command("migrate")
+@with_appcontext
+def migrate() -> None:
+    """Bring the database schema to the newest version (alembic upgrade head)."""
+    from portal.migrate import upgrade
+
+    upgrade(current_app)
+    click.echo("database at head")

@@ -1,0 +1,95 @@
+"""Settings: defaults here, overridden by environment variables (read when the app is
+created, never at import) and then by the `overrides` passed to create_app."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    "ENV": "development",  # development | testing | production
+    "SECRET_KEY": None,
+    "DATABASE_URL": None,  # default: sqlite in instance/
+    "BASE_URL": "http://127.0.0.1:5000",  # absolute base for QR codes and mail links
+    "FULL_TIME_HOURS": 40,
+    "ASYLUM_WAIT_MONTHS": 6,  # months the asylum procedure must run before work is allowed
+    "MAX_CLOSING_MONTHS": 3,
+    "RETENTION_WEEKS": 4,
+    "RETENTION_CONSENT_DAYS": 365,
+    "MAIL_SERVER": None,
+    "MAIL_PORT": 25,
+    "MAIL_USERNAME": None,
+    "MAIL_PASSWORD": None,
+    "MAIL_STARTTLS": False,
+    "MAIL_FROM": "Werkportaal azc <noreply@werkportaal.example>",
+    "MAIL_MAX_ATTEMPTS": 8,
+    "V_NUMBER_KEY": None,  # HMAC key for V-numbers; defaults to a key derived from SECRET_KEY
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "RATELIMIT_ENABLED": True,
+    "EMAIL_TOKEN_MAX_AGE": 3 * 24 * 3600,
+    "RESET_TOKEN_MAX_AGE": 3600,
+    "INVITE_TOKEN_MAX_AGE": 7 * 24 * 3600,
+    "DIGEST_MINUTES": 60,
+    "CONTENT_DIR": None,  # default: <project>/content
+    "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session
+}
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _coerce(value: str, default: Any) -> Any:
+    if isinstance(default, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(default, int):
+        return int(value)
+    return value
+
+
+def load_config(overrides: dict[str, Any] | None, instance_path: str) -> dict[str, Any]:
+    cfg = dict(DEFAULTS)
+    for key, default in DEFAULTS.items():
+        env = os.environ.get(f"PORTAL_{key}")
+        if env is not None:
+            cfg[key] = _coerce(env, default)
+    if os.environ.get("DATABASE_URL"):
+        cfg["DATABASE_URL"] = os.environ["DATABASE_URL"]
+    if os.environ.get("RATELIMIT_STORAGE_URI"):
+        cfg["RATELIMIT_STORAGE_URI"] = os.environ["RATELIMIT_STORAGE_URI"]
+    cfg.update(overrides or {})
+
+    if not cfg["DATABASE_URL"]:
+        cfg["DATABASE_URL"] = f"sqlite:///{Path(instance_path) / 'portal.sqlite3'}"
+    if cfg["CONTENT_DIR"] is None:
+        cfg["CONTENT_DIR"] = str(PROJECT_ROOT / "content")
+    if not cfg["SECRET_KEY"]:
+        if cfg["ENV"] == "production":
+            raise RuntimeError("PORTAL_SECRET_KEY must be set in production")
+        cfg["SECRET_KEY"] = _dev_secret(instance_path)
+    if cfg["ENV"] == "production" and not cfg["BASE_URL"].startswith("https://"):
+        raise RuntimeError("PORTAL_BASE_URL must be an https:// address in production")
+    cfg["BASE_URL"] = cfg["BASE_URL"].rstrip("/")
+
+    production = cfg["ENV"] == "production"
+    cfg.update(
+        SESSION_COOKIE_SECURE=production,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_SECURE=production,
+        REMEMBER_COOKIE_HTTPONLY=True,
+        PERMANENT_SESSION_LIFETIME=8 * 3600,
+        TESTING=cfg["ENV"] == "testing",
+        BABEL_DEFAULT_LOCALE="nl",
+        BABEL_DEFAULT_TIMEZONE="Europe/Amsterdam",
+        MAX_CONTENT_LENGTH=1024 * 1024,
+    )
+    return cfg
+
+
+def _dev_secret(instance_path: str) -> str:
+    """A stable key for development so sessions survive restarts; never used in production."""
+    path = Path(instance_path) / "secret_key"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(48))
+    return path.read_text().strip()

@@ -1,0 +1,70 @@
+"""Languages: seven for resident pages, Dutch and English for staff pages.
+The choice is taken from ?lang=, then the `lang` cookie, then Accept-Language."""
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from flask import current_app, g, request
+
+# code -> (own name, text direction)
+LANGUAGES: dict[str, tuple[str, str]] = {
+    "nl": ("Nederlands", "ltr"),
+    "en": ("English", "ltr"),
+    "ar": ("العربية", "rtl"),
+    "ti": ("ትግርኛ", "ltr"),
+    "fa": ("فارسی", "rtl"),
+    "tr": ("Türkçe", "ltr"),
+    "so": ("Soomaali", "ltr"),
+}
+RESIDENT_LANGUAGES = tuple(LANGUAGES)
+STAFF_LANGUAGES = ("nl", "en")
+COOKIE = "lang"
+
+F = TypeVar("F", bound=Callable)
+
+
+def resident_page(view: F) -> F:
+    """Marks a view as resident-facing: it may be shown in all seven languages."""
+    view.resident_page = True  # type: ignore[attr-defined]
+    return view
+
+
+def is_resident_page() -> bool:
+    if not request or request.endpoint is None:
+        return False
+    view = current_app.view_functions.get(request.endpoint)
+    return bool(getattr(view, "resident_page", False))
+
+
+def page_languages() -> tuple[str, ...]:
+    return RESIDENT_LANGUAGES if is_resident_page() else STAFF_LANGUAGES
+
+
+def select_locale() -> str:
+    if "locale" in g:
+        return g.locale
+    allowed = page_languages()
+    wanted = request.args.get("lang") or request.cookies.get(COOKIE)
+    if wanted in allowed:
+        g.locale = wanted
+    elif wanted in LANGUAGES:
+        # A resident language on a staff page: English is the closest we offer.
+        g.locale = "en"
+    else:
+        g.locale = request.accept_languages.best_match(allowed) or "nl"
+    return g.locale
+
+
+def text_direction(code: str | None = None) -> str:
+    return LANGUAGES.get(code or select_locale(), ("", "ltr"))[1]
+
+
+def remember_choice(response):
+    """after_request: make a ?lang= choice stick (a functional cookie, no tracking)."""
+    chosen = request.args.get("lang")
+    if chosen in LANGUAGES and request.cookies.get(COOKIE) != chosen:
+        response.set_cookie(
+            COOKIE, chosen, max_age=365 * 24 * 3600, samesite="Lax", httponly=True,
+            secure=current_app.config["SESSION_COOKIE_SECURE"],
+        )
+    return response

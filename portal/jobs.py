@@ -1,0 +1,20 @@
+"""Time-driven work run by `portal tick`, in this order. Each job takes `now`, is idempotent
+(running it twice changes nothing the second time), flushes, and returns a count to print.
+Features add their job here."""
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from typing import Callable
+
+JOBS: tuple[tuple[str, str], ...] = (
+    # (label, "module:function") — the outbox runs last so mail made by earlier jobs goes out.
+    ("vacancies expired", "portal.vacancies.services:expire_due"),
+    ("applications purged", "portal.apply.services:purge_expired"),
+    ("application digests", "portal.apply.services:queue_digests"),
+)
+
+
+def resolve(path: str) -> Callable[[datetime], int]:
+    module, func = path.split(":")
+    return getattr(importlib.import_module(module), func)

@@ -1,0 +1,8 @@
+"""Imports every model so that Base.metadata is complete (Alembic, tests)."""
+from portal.accounts.models import User, coordinator_location  # noqa: F401
+from portal.applicants.models import Application, ApplicantNote, ApplicationEvent  # noqa: F401
+from portal.audit.models import AuditEvent  # noqa: F401
+from portal.notifications.models import OutboxMessage  # noqa: F401
+from portal.organisations.models import Organisation  # noqa: F401
+from portal.regions.models import Location, Region  # noqa: F401
+from portal.vacancies.models import MinimumWage, Vacancy, VacancyLocation  # noqa: F401

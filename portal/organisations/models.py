@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from portal.clock import utcnow
+from portal.db import Base
+from portal.regions.models import Region
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
+
+
+class OrgKind(str, enum.Enum):
+    employer = "employer"
+    agency = "agency"
+
+
+class OrgStatus(str, enum.Enum):
+    pending = "pending"
+    approved = "approved"
+    rejected = "rejected"
+    suspended = "suspended"
+
+
+class Organisation(Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[OrgKind] = mapped_column(Enum(OrgKind, native_enum=False, length=16))
+    name: Mapped[str] = mapped_column(String(200))
+    kvk: Mapped[str] = mapped_column(String(8), unique=True)
+    sector: Mapped[str] = mapped_column(String(60))
+    street: Mapped[str] = mapped_column(String(200))
+    postcode: Mapped[str] = mapped_column(String(7))
+    city: Mapped[str] = mapped_column(String(120))
+    region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    status: Mapped[OrgStatus] = mapped_column(
+        Enum(OrgStatus, native_enum=False, length=16), default=OrgStatus.pending, index=True
+    )
+    status_reason: Mapped[str | None] = mapped_column(Text)
+    contact_adviser_id: Mapped[int | None] = mapped_column(
+        ForeignKey("user.id", use_alter=True, name="fk_organisation_contact_adviser_id_user"),
+        index=True,
+    )
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+
+    region: Mapped[Region] = relationship()
+    contact_adviser: Mapped["User | None"] = relationship(foreign_keys=[contact_adviser_id])
+
+    @property
+    def can_publish(self) -> bool:
+        return self.status == OrgStatus.approved

@@ -1,0 +1,96 @@
+"""Test data builders. Each returns a flushed model; tests commit when they need to."""
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from portal import db
+from portal.accounts.models import Role, User
+from portal.clock import today, utcnow
+from portal.organisations.models import Organisation, OrgKind, OrgStatus
+from portal.regions.models import Location, Region
+from portal.security import hash_password
+
+PASSWORD = "correct horse battery"
+_PASSWORD_HASH = hash_password(PASSWORD)  # hashed once: argon2 is slow on purpose
+_seq = itertools.count(1)
+
+
+class Factory:
+    def _add(self, obj):
+        db.session.add(obj)
+        db.session.flush()
+        return obj
+
+    def region(self, name: str | None = None) -> Region:
+        return self._add(Region(name=name or f"Regio {next(_seq)}"))
+
+    def location(self, region: Region | None = None, code: str | None = None, name=None) -> Location:
+        n = next(_seq)
+        region = region or self.region()
+        return self._add(Location(code=code or f"L{n}", name=name or f"azc {n}",
+                                  city="Zaandam", region=region))
+
+    def organisation(self, region: Region | None = None, status=OrgStatus.approved,
+                     kind=OrgKind.employer, adviser: User | None = None, name=None) -> Organisation:
+        n = next(_seq)
+        return self._add(Organisation(
+            kind=kind, name=name or f"Bedrijf {n}", kvk=f"{10000000 + n}", sector="logistiek",
+            street="Hemkade 1", postcode="1506 PR", city="Zaandam", region=region or self.region(),
+            status=status, contact_adviser=adviser,
+        ))
+
+    def user(self, role: Role = Role.member, organisation: Organisation | None = None,
+             region: Region | None = None, locations=(), email=None, totp_secret=None) -> User:
+        n = next(_seq)
+        if role == Role.member and organisation is None:
+            organisation = self.organisation(region=region)
+        if role == Role.adviser and region is None:
+            region = self.region()
+        user = User(email=email or f"user{n}@example.nl", name=f"User {n}", role=role,
+                    password_hash=_PASSWORD_HASH, organisation=organisation, region=region,
+                    email_verified_at=utcnow(),
+                    totp_secret=totp_secret or ("JBSWY3DPEHPK3PXP" if role != Role.member else None))
+        user.locations = list(locations)
+        return self._add(user)
+
+    def dates(self, start_in_days: int = 14, close_in_days: int = 30) -> tuple[date, date]:
+        return today() + timedelta(days=start_in_days), today() + timedelta(days=close_in_days)
+
+    def vacancy(self, organisation: Organisation | None = None, locations=(), status=None, **kw):
+        from portal.vacancies.models import ContractType, Vacancy, VacancyLocation, VacancyStatus
+
+        n = next(_seq)
+        start, close = self.dates()
+        fields = dict(
+            code=f"V{n:05d}"[:8], title=f"Magazijnmedewerker {n}",
+            summary="Je pakt bestellingen in. Je werkt in een team.", description="",
+            city="Zaandam", address="Hemkade 12", hours_min=24, hours_max=32,
+            contract_type=ContractType.temporary, wage_min_cents=1500, wage_max_cents=None,
+            start_date=start, closing_date=close, status=status or VacancyStatus.published,
+            published_at=utcnow(),
+        )
+        fields.update(kw)
+        vac = Vacancy(organisation=organisation or self.organisation(), **fields)
+        vac.postings = [VacancyLocation(location=loc) for loc in locations]
+        return self._add(vac)
+
+    def application(self, vacancy=None, stage=None, **kw):
+        import hashlib
+        import secrets
+
+        from portal.applicants.models import Application, ResidenceStatus, Stage
+
+        n = next(_seq)
+        token = secrets.token_urlsafe(24)
+        fields = dict(
+            reference=f"R{n:07d}", name=f"Resident {n}", phone=f"+3161234{n:04d}"[:12],
+            residence_status=ResidenceStatus.asylum_seeker, procedure_long_enough=True,
+            ui_language="ar", consent_at=utcnow(), stage=stage or Stage.new,
+            status_token_hash=hashlib.sha256(token.encode()).hexdigest(),
+            languages=[{"lang": "ar", "level": "good"}],
+        )
+        fields.update(kw)
+        app = self._add(Application(vacancy=vacancy or self.vacancy(), **fields))
+        app.plain_token = token  # only the hash is stored; tests need the link
+        return app
