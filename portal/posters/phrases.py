@@ -19,9 +19,10 @@ SCAN_TO_APPLY: tuple[tuple[str, str], ...] = (
 )
 
 # Report poster: "Doubts about a job offer? Scan and report it."  REVIEW (ar, ti, fa, tr, so)
+# Dutch and English carry only the second half: the poster headline asks the question.
 SCAN_TO_REPORT: tuple[tuple[str, str], ...] = (
-    ("nl", "Twijfel over een baan? Scan en meld het."),
-    ("en", "Doubts about a job offer? Scan and report it."),
+    ("nl", "Scan en meld het"),
+    ("en", "Scan and report it"),
     ("ar", "هل تشك في عرض عمل؟ امسح الرمز وأبلغ عنه."),
     ("ti", "ብዛዕባ ስራሕ ጥርጣረ ኣለኩም ዶ? ስካን ጌርኩም ሓብሩ።"),
     ("fa", "به یک پیشنهاد کار شک دارید؟ اسکن کنید و گزارش دهید."),
