@@ -17,6 +17,7 @@ FEATURES = (
     "applicants",
     "guidance",
     "dashboard",
+    "reports",
 )
 
 

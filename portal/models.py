@@ -6,3 +6,5 @@ from portal.notifications.models import OutboxMessage  # noqa: F401
 from portal.organisations.models import Organisation  # noqa: F401
 from portal.regions.models import Location, Region  # noqa: F401
 from portal.vacancies.models import MinimumWage, Vacancy, VacancyLocation  # noqa: F401
+from portal.apply.models import DigestMark  # noqa: F401
+from portal.reports.models import Report, ReportEvent  # noqa: F401

@@ -1,6 +1,10 @@
 """Alembic: one head, and `upgrade head` on an empty database equals the models."""
 from __future__ import annotations
 
+import os
+
+from sqlalchemy import create_engine, text
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -12,8 +16,21 @@ from portal.migrate import alembic_config, upgrade
 
 
 def _fresh_app(tmp_path):
-    return create_app({"ENV": "testing", "SECRET_KEY": "x",
-                       "DATABASE_URL": f"sqlite:///{tmp_path}/migrations.sqlite3"})
+    """An empty database: SQLite, or a new PostgreSQL database in the PostgreSQL run."""
+    pg = os.environ.get("PORTAL_TEST_DATABASE_URL")
+    if pg:
+        base, _, dbname = pg.rpartition("/")
+        name = f"{dbname}_migr_{os.environ.get('PYTEST_XDIST_WORKER', 'gw')}"
+        admin = create_engine(f"{base}/{dbname}".replace("postgresql://", "postgresql+psycopg://"),
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        admin.dispose()
+        url = f"{base}/{name}"
+    else:
+        url = f"sqlite:///{tmp_path}/migrations.sqlite3"
+    return create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": url})
 
 
 def test_single_head(tmp_path):

@@ -1,3 +1,105 @@
-from flask import Blueprint
+"""Admin pages (/beheer/): regions and azc locations here; staff accounts and the
+minimum-wage table in views_staff.py on the same blueprint. Admins only."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from portal import db
+from portal.accounts.auth import admin_required
+from portal.admin import services
+from portal.admin.forms import LocationEditForm, LocationForm, RegionForm
+from portal.regions.models import Location, Region
 
 bp = Blueprint("admin", __name__)
+
+
+def put_error(form, exc: services.AdminError) -> None:
+    """Show a domain error next to its field, or as a general message."""
+    db.session.rollback()
+    field = getattr(form, exc.field, None) if exc.field else None
+    if field is None:
+        flash(exc.message, "error")
+    else:
+        field.errors = list(field.errors) + [exc.message]
+
+
+@bp.get("/beheer/")
+@admin_required
+def index():
+    return render_template("admin/index.html", wage_stale=services.wage_table_stale())
+
+
+@bp.route("/beheer/regios", methods=["GET", "POST"])
+@admin_required
+def regions():
+    form = RegionForm()
+    if form.validate_on_submit():
+        try:
+            region = services.create_region(form.name.data)
+        except services.AdminError as exc:
+            put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Regio %(name)s is toegevoegd.", name=region.name), "success")
+            return redirect(url_for("admin.regions"))
+    return render_template("admin/regions.html", form=form, regions=services.regions())
+
+
+@bp.route("/beheer/regios/<int:region_id>", methods=["GET", "POST"])
+@admin_required
+def region_edit(region_id: int):
+    region = services.get_or_404(Region, region_id)
+    form = RegionForm(obj=region)
+    if form.validate_on_submit():
+        try:
+            services.rename_region(region, form.name.data)
+        except services.AdminError as exc:
+            put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De regio heet nu %(name)s.", name=region.name), "success")
+            return redirect(url_for("admin.regions"))
+    return render_template("admin/region_edit.html", form=form, region=region)
+
+
+@bp.route("/beheer/locaties", methods=["GET", "POST"])
+@admin_required
+def locations():
+    form = LocationForm()
+    form.set_regions(services.regions())
+    if form.validate_on_submit():
+        try:
+            loc = services.create_location(form.code.data, form.name.data, form.city.data,
+                                           form.region.data)
+        except services.AdminError as exc:
+            put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Azc-locatie %(code)s is toegevoegd.", code=loc.code), "success")
+            return redirect(url_for("admin.locations"))
+    return render_template("admin/locations.html", form=form, locations=services.locations())
+
+
+@bp.route("/beheer/locaties/<int:location_id>", methods=["GET", "POST"])
+@admin_required
+def location_edit(location_id: int):
+    loc = services.get_or_404(Location, location_id)
+    form = LocationEditForm(obj=loc)
+    form.set_regions(services.regions())
+    if not form.is_submitted():
+        form.region.data = loc.region_id  # obj gives the Region object, the select wants its id
+    if form.validate_on_submit():
+        try:
+            services.update_location(loc, form.name.data, form.city.data, form.region.data,
+                                     form.active.data)
+        except services.AdminError as exc:
+            put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Azc-locatie %(code)s is opgeslagen.", code=loc.code), "success")
+            return redirect(url_for("admin.locations"))
+    return render_template("admin/location_edit.html", form=form, location=loc)
+
+
+from portal.admin import views_staff  # noqa: E402,F401  (routes on the same bp)

@@ -1,3 +1,164 @@
-from flask import Blueprint
+"""The resident's journey: QR landing page, notice board, apply form. Resident pages work
+without JavaScript and stay small; status pages are in views_status.py."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from portal import db
+from portal.applicants.models import ResidenceStatus
+from portal.apply import queries, services, tokens
+from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
+from portal.apply.wording import vacancy_facts
+from portal.extensions import limiter
+from portal.i18n import resident_page
+from portal.regions.models import Location
 
 bp = Blueprint("apply", __name__)
+
+APPLY_LIMIT = "20 per hour"
+MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
+
+
+def not_found():
+    return render_template("apply/not_found.html"), 404
+
+
+def closed_page(vacancy, location):
+    """A known vacancy that is no longer open: never a 404 (the poster may still hang),
+    point to what is open at the resident's azc instead."""
+    location = location or next(iter(vacancy.locations), None)
+    others = [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
+    return render_template("apply/closed.html", vacancy=vacancy, location=location, others=others)
+
+
+def _load(code: str, location_code: str | None):
+    vacancy = queries.find_vacancy(code)
+    location = queries.find_location(location_code) if vacancy and location_code else None
+    return vacancy, location
+
+
+# Uppercase twins: posters encode upper-case URLs so the QR code can use alphanumeric mode.
+# The lower-case rules come last so url_for builds them.
+@bp.get("/V/<code>/<location_code>")
+@bp.get("/V/<code>")
+@bp.get("/v/<code>/<location_code>")
+@bp.get("/v/<code>")
+@resident_page
+def vacancy(code: str, location_code: str | None = None):
+    vacancy, location = _load(code, location_code)
+    if vacancy is None:
+        return not_found()
+    if not queries.is_open(vacancy):
+        return closed_page(vacancy, location)
+    return render_template("apply/vacancy.html", vacancy=vacancy, location=location,
+                           facts=vacancy_facts(vacancy))
+
+
+@bp.route("/v/<code>/<location_code>/solliciteren", methods=["GET", "POST"])
+@bp.route("/v/<code>/solliciteren", methods=["GET", "POST"])
+@resident_page
+@limiter.limit(APPLY_LIMIT, methods=["POST"])
+def apply(code: str, location_code: str | None = None):
+    vacancy, location = _load(code, location_code)
+    if vacancy is None:
+        return not_found()
+    if not queries.is_open(vacancy):
+        return closed_page(vacancy, location)
+
+    form = ApplyForm()
+    form.azc_location.choices = options(
+        [(0, _("Kies je azc"))] + queries.location_choices()
+        + [(NOT_IN_AZC, _("Ik woon niet in een azc"))]
+    )
+    if request.method == "GET":
+        form.submission_key.data = tokens.new_submission_key()
+        form.azc_location.data = location.id if location else 0
+        if str(get_locale()) in LANGUAGE_CODES:
+            form.lang1.data = str(get_locale())
+    elif form.validate():
+        if form.website.data:
+            # A bot filled the honeypot: look like success, store nothing.
+            return _success(vacancy, location, tokens.new_reference(), tokens.new_status_token())
+        try:
+            result = _submit(vacancy, form, location)
+        except services.NotEligible as exc:
+            near, others = _others(vacancy, location, form)
+            return render_template("apply/not_eligible.html", vacancy=vacancy, reason=exc.reason,
+                                   location=near, others=others)
+        except services.AlreadyApplied as exc:
+            return render_template("apply/already.html", vacancy=vacancy,
+                                   application=exc.application, location=location)
+        return _success(vacancy, location, result.application.reference, result.token,
+                        email=result.application.email)
+    status = 422 if form.errors else 200
+    return render_template("apply/form.html", vacancy=vacancy, location=location, form=form), status
+
+
+def _data(form: ApplyForm) -> services.ApplicationData:
+    azc = form.azc_location.data
+    return services.ApplicationData(
+        name=form.name.data, phone=form.phone.e164, email=form.email.data or None,
+        residence_status=ResidenceStatus(form.residence_status.data),
+        procedure=form.procedure.data or None,
+        azc_location_id=azc if azc and azc > 0 else None,
+        languages=form.languages(), experience=form.experience.data or None,
+        availability=form.availability.data or None, keep_one_year=bool(form.keep_one_year.data),
+        submission_key=form.submission_key.data or None,
+    )
+
+
+def _submit(vacancy, form, location) -> services.Submitted:
+    data = _data(form)
+    ui_language = str(get_locale())
+    try:
+        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language)
+        db.session.commit()
+    except IntegrityError:
+        # The same form arrived twice at once: the other request stored it; show that one.
+        db.session.rollback()
+        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language)
+        db.session.commit()
+    return result
+
+
+def _others(vacancy, location, form):
+    if location is None and form.azc_location.data and form.azc_location.data > 0:
+        location = db.session.get(Location, form.azc_location.data)
+    location = location or next(iter(vacancy.locations), None)
+    return location, [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
+
+
+def _success(vacancy, location, reference: str, token: str, email: str | None = None):
+    response = render_template(
+        "apply/success.html", vacancy=vacancy, location=location, reference=reference,
+        status_url=services.status_url(token), email=email,
+    )
+    return response, 200, {"Cache-Control": "no-store"}
+
+
+@bp.get("/L/<location_code>")
+@bp.get("/l/<location_code>")
+@resident_page
+def board(location_code: str):
+    location = queries.find_location(location_code)
+    if location is None:
+        return not_found()
+    return render_template("apply/board.html", location=location,
+                           vacancies=queries.open_vacancies_at(location))
+
+
+@bp.get("/l/")
+@resident_page
+def boards():
+    return render_template("apply/boards.html", boards=queries.boards())
+
+
+@bp.errorhandler(429)
+def too_many(_exc):
+    return render_template("apply/too_many.html"), 429
+
+
+from portal.apply import views_status  # noqa: E402,F401  (registers the status routes on bp)

@@ -89,6 +89,11 @@ class Vacancy(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     published_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    # filled | not_filled | withdrawn: why the employer closed it (status says filled/closed)
+    close_outcome: Mapped[str | None] = mapped_column(String(16))
+    extension_reason: Mapped[str | None] = mapped_column(Text)  # last closing-date extension
+    # When the printed poster last changed (publish, edit, restore): older prints must be replaced.
+    poster_changed_at: Mapped[datetime | None]
 
     organisation: Mapped[Organisation] = relationship()
     postings: Mapped[list["VacancyLocation"]] = relationship(
@@ -100,8 +105,12 @@ class Vacancy(Base):
         return self.status in OPEN_STATUSES
 
     @property
+    def current_postings(self) -> list["VacancyLocation"]:
+        return [p for p in self.postings if p.removed_at is None]
+
+    @property
     def locations(self) -> list[Location]:
-        return [p.location for p in self.postings]
+        return [p.location for p in self.current_postings]
 
 
 class VacancyLocation(Base):
@@ -115,6 +124,8 @@ class VacancyLocation(Base):
     location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), index=True)
     printed_at: Mapped[datetime | None]  # by the coordinator
     taken_down_at: Mapped[datetime | None]
+    # The employer dropped this azc while a printed poster may still hang: kept until taken down.
+    removed_at: Mapped[datetime | None]
 
     vacancy: Mapped[Vacancy] = relationship(back_populates="postings")
     location: Mapped[Location] = relationship()

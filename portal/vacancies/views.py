@@ -1,3 +1,177 @@
-from flask import Blueprint
+"""Vacancies for members of an organisation. Another organisation's vacancy is a 404."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import db
+from portal.accounts.auth import member_required
+from portal.organisations.models import OrgKind
+from portal.vacancies import queries, services
+from portal.vacancies.forms import ActionForm, CloseForm, ExtendForm, VacancyForm
+from portal.vacancies.models import Vacancy, VacancyStatus
+from portal.vacancies.services import VacancyError
 
 bp = Blueprint("vacancies", __name__)
+
+
+def _org():
+    return current_user.organisation
+
+
+def _load(vacancy_id: int) -> Vacancy:
+    vacancy = queries.for_organisation(_org(), vacancy_id)
+    if vacancy is None:
+        abort(404)
+    return vacancy
+
+
+def _vacancy_form(**kw) -> VacancyForm:
+    org = _org()
+    return VacancyForm(**kw).for_organisation(org.kind == OrgKind.agency,
+                                              queries.location_choices(org))
+
+
+def _put_error(form, error: VacancyError) -> None:
+    if error.field and error.field in form:
+        form[error.field].errors = [*form[error.field].errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+def _flash_warnings(vacancy) -> None:
+    for text in services.warnings(vacancy):
+        flash(text, "warning")
+
+
+@bp.get("/vacatures/")
+@member_required
+def index():
+    return render_template("vacancies/index.html", rows=queries.list_for_organisation(_org()),
+                           org=_org())
+
+
+@bp.route("/vacatures/nieuw", methods=["GET", "POST"])
+@member_required
+def new():
+    form = _vacancy_form()
+    if form.validate_on_submit():
+        try:
+            vacancy = services.create_vacancy(_org(), form.data_for_service())
+        except VacancyError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De vacature is opgeslagen als concept."), "success")
+            _flash_warnings(vacancy)
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    return render_template("vacancies/form.html", form=form, vacancy=None, org=_org(),
+                           latest_closing=services.latest_closing_date())
+
+
+@bp.get("/vacatures/<int:vacancy_id>")
+@member_required
+def show(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    return render_template("vacancies/show.html", vacancy=vacancy, org=_org(),
+                           action_form=ActionForm(), warnings=services.warnings(vacancy),
+                           editable=vacancy.status in services.EDITABLE,
+                           closable=vacancy.status not in services.FINAL)
+
+
+@bp.route("/vacatures/<int:vacancy_id>/bewerken", methods=["GET", "POST"])
+@member_required
+def edit(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    if vacancy.status not in services.EDITABLE:
+        flash(_("Deze vacature kan niet meer worden gewijzigd. Maak een kopie."), "warning")
+        return redirect(url_for(".show", vacancy_id=vacancy.id))
+    form = _vacancy_form()
+    if form.validate_on_submit():
+        try:
+            services.update_vacancy(vacancy, form.data_for_service())
+        except VacancyError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De wijzigingen zijn opgeslagen."), "success")
+            _flash_warnings(vacancy)
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    elif not form.is_submitted():
+        form.fill_from(vacancy)
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
+                           latest_closing=services.latest_closing_date())
+
+
+@bp.post("/vacatures/<int:vacancy_id>/kopieren")
+@member_required
+def duplicate(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    copy = services.duplicate_vacancy(vacancy)
+    db.session.commit()
+    flash(_("Kopie gemaakt als concept met een nieuwe code. Controleer de datums."), "success")
+    return redirect(url_for(".edit", vacancy_id=copy.id))
+
+
+@bp.post("/vacatures/<int:vacancy_id>/publiceren")
+@member_required
+def publish(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        services.publish_vacancy(vacancy)
+    except VacancyError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        if exc.field:
+            return redirect(url_for(".edit", vacancy_id=vacancy.id))
+    else:
+        db.session.commit()
+        flash(_("De vacature is gepubliceerd. Download de posters voor de azc-locaties."), "success")
+    return redirect(url_for(".show", vacancy_id=vacancy.id))
+
+
+@bp.route("/vacatures/<int:vacancy_id>/sluiten", methods=["GET", "POST"])
+@member_required
+def close(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    form = CloseForm()
+    if form.validate_on_submit():
+        try:
+            services.close_vacancy(vacancy, form.outcome.data, form.reason.data or "")
+        except VacancyError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De vacature is gesloten. De posters worden weggehaald."), "success")
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    return render_template("vacancies/close.html", form=form, vacancy=vacancy)
+
+
+@bp.route("/vacatures/<int:vacancy_id>/verlengen", methods=["GET", "POST"])
+@member_required
+def extend(vacancy_id: int):
+    vacancy = _load(vacancy_id)
+    if vacancy.status != VacancyStatus.published:
+        flash(_("Alleen een gepubliceerde vacature kan worden verlengd."), "warning")
+        return redirect(url_for(".show", vacancy_id=vacancy.id))
+    form = ExtendForm()
+    if form.validate_on_submit():
+        try:
+            services.extend_closing_date(vacancy, form.closing_date.data, form.reason.data)
+        except VacancyError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De sluitingsdatum is verlengd. Print nieuwe posters: de datum staat erop."),
+                  "success")
+            return redirect(url_for(".show", vacancy_id=vacancy.id))
+    return render_template("vacancies/extend.html", form=form, vacancy=vacancy,
+                           latest_closing=services.latest_closing_date())
+
+
+from portal.vacancies import views_feed  # noqa: E402,F401  (registers the JSON feed on bp)

@@ -1,0 +1,212 @@
+"""Account self-service: email verification, password reset, invites, settings."""
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user
+
+from portal import db
+from portal.accounts import services
+from portal.accounts.auth import member_required
+from portal.accounts.forms import (AcceptInviteForm, ChangeEmailForm, ChangePasswordForm,
+                                   EmailOnlyForm, InviteForm, ResetPasswordForm)
+from portal.accounts.views import ACCOUNT_LIMIT, IP_LIMIT, bp, email_key, start_session
+from portal.extensions import limiter
+from portal.security import TokenError
+
+
+def _put_error(form, exc: services.AccountError) -> None:
+    target = getattr(form, exc.field, None) if exc.field else None
+    if target is None:
+        flash(exc.message, "error")
+    else:
+        target.errors.append(exc.message)
+
+
+def _bad_link(kind: str, expired: bool):
+    """One page for expired and broken links, with the way forward for each kind."""
+    return render_template("accounts/bad_link.html", kind=kind, expired=expired,
+                           form=EmailOnlyForm()), 400
+
+
+# --- email verification -----------------------------------------------------------------------
+
+@bp.get("/account/bevestigen/<token>")
+def verify_email(token: str):
+    try:
+        services.verify_email(token)
+    except TokenError as exc:
+        return _bad_link("verify", exc.expired)
+    except services.AccountError:
+        return _bad_link("verify", False)
+    db.session.commit()
+    flash(_("Uw e-mailadres is bevestigd. U kunt nu inloggen."), "success")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account/bevestigen", methods=["GET", "POST"])
+@limiter.limit(IP_LIMIT, methods=["POST"])
+@limiter.limit(ACCOUNT_LIMIT, key_func=email_key, methods=["POST"])
+def resend_verification():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        services.resend_verification(form.email.data)
+        db.session.commit()
+        # Same answer whether or not the address has an account.
+        return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
+                               text=_("Als er een account met dit e-mailadres is dat nog niet is "
+                                      "bevestigd, sturen we een nieuwe link."))
+    return render_template("accounts/resend_verification.html", form=form)
+
+
+# --- password reset ---------------------------------------------------------------------------
+
+@bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
+@limiter.limit(IP_LIMIT, methods=["POST"])
+@limiter.limit(ACCOUNT_LIMIT, key_func=email_key, methods=["POST"])
+def forgot_password():
+    form = EmailOnlyForm()
+    if form.validate_on_submit():
+        services.request_password_reset(form.email.data)
+        db.session.commit()
+        return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
+                               text=_("Als er een account met dit e-mailadres is, sturen we binnen "
+                                      "een paar minuten een link om een nieuw wachtwoord te kiezen. "
+                                      "De link werkt één keer en één uur lang."))
+    return render_template("accounts/forgot_password.html", form=form)
+
+
+@bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])
+@limiter.limit(IP_LIMIT, methods=["POST"])
+def reset_password(token: str):
+    try:
+        services.user_for_reset(token)
+    except TokenError as exc:
+        return _bad_link("reset", exc.expired)
+    except services.AccountError:
+        return _bad_link("reset", False)
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token, form.password.data)
+        except services.AccountError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Uw nieuwe wachtwoord is opgeslagen. Log in met uw nieuwe wachtwoord."), "success")
+            return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+# --- invites ----------------------------------------------------------------------------------
+
+@bp.route("/organisatie/uitnodigen", methods=["GET", "POST"])
+@member_required
+@limiter.limit("20 per hour", methods=["POST"])
+def invite():
+    form = InviteForm()
+    if form.validate_on_submit():
+        try:
+            services.invite(current_user, form.email.data)
+        except services.AccountError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De uitnodiging is verstuurd naar %(email)s.",
+                    email=services.normalise_email(form.email.data)), "success")
+            return redirect(url_for("accounts.invite"))
+    return render_template("accounts/invite.html", form=form)
+
+
+@bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
+@limiter.limit(IP_LIMIT, methods=["POST"])
+def accept_invite(token: str):
+    try:
+        organisation, email = services.read_invite(token)
+    except TokenError as exc:
+        return _bad_link("invite", exc.expired)
+    except services.AccountError:
+        return _bad_link("invite", False)
+    form = AcceptInviteForm()
+    if form.validate_on_submit():
+        try:
+            user = services.accept_invite(token, form.name.data, form.password.data)
+        except services.AccountError as exc:
+            _put_error(form, exc)
+        else:
+            start_session(user)
+            services.note_sign_in(user)
+            db.session.commit()
+            flash(_("Welkom! Uw account is klaar."), "success")
+            return redirect(url_for("accounts.home"))
+    return render_template("accounts/accept_invite.html", form=form, organisation=organisation,
+                           email=email)
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+def _settings_page(pw_form=None, email_form=None):
+    return render_template("accounts/settings.html",
+                           pw_form=pw_form or ChangePasswordForm(prefix="pw"),
+                           email_form=email_form or ChangeEmailForm(prefix="em"))
+
+
+@bp.get("/account")
+@login_required
+def settings():
+    return _settings_page()
+
+
+@bp.post("/account/wachtwoord")
+@login_required
+@limiter.limit(IP_LIMIT)
+def change_password():
+    form = ChangePasswordForm(prefix="pw")
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            services.change_password(user, form.current_password.data, form.password.data)
+        except services.AccountError as exc:
+            _put_error(form, exc)
+        else:
+            # Other sessions end with the bumped version; this one continues with the new one.
+            two_factor_done = session.get("2fa_ok")
+            login_user(user)
+            if two_factor_done:
+                session["2fa_ok"] = True
+            db.session.commit()
+            flash(_("Uw wachtwoord is gewijzigd. Andere apparaten zijn uitgelogd."), "success")
+            return redirect(url_for("accounts.settings"))
+    return _settings_page(pw_form=form)
+
+
+@bp.post("/account/e-mail")
+@login_required
+@limiter.limit(IP_LIMIT)
+def change_email():
+    form = ChangeEmailForm(prefix="em")
+    if form.validate_on_submit():
+        try:
+            services.request_email_change(current_user, form.current_password.data, form.email.data)
+        except services.AccountError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("We hebben een link gestuurd naar %(email)s. Uw e-mailadres verandert pas als u "
+                    "op die link klikt.", email=services.normalise_email(form.email.data)), "success")
+            return redirect(url_for("accounts.settings"))
+    return _settings_page(email_form=form)
+
+
+@bp.get("/account/e-mail-bevestigen/<token>")
+def confirm_email_change(token: str):
+    try:
+        services.confirm_email_change(token)
+    except TokenError as exc:
+        return _bad_link("change_email", exc.expired)
+    except services.AccountError:
+        return _bad_link("change_email", False)
+    db.session.commit()
+    flash(_("Uw nieuwe e-mailadres is bevestigd."), "success")
+    return redirect(url_for("accounts.settings" if current_user.is_authenticated else "accounts.login"))
+

@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField, DateField, DecimalField, EmailField, SelectField, SelectMultipleField, StringField,
+)
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+
+ROLE_LABELS = {
+    "adviser": _l("Werkgeversadviseur"),
+    "coordinator": _l("Coördinator azc (COA)"),
+    "admin": _l("Beheerder"),
+}
+ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
+
+
+class CommaDecimalField(DecimalField):
+    """Accepts "14,71" as well as "14.71": Dutch admins type a decimal comma."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            valuelist = [str(valuelist[0]).strip().replace(",", ".")]
+        super().process_formdata(valuelist)
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class RegionForm(FlaskForm):
+    name = StringField(_l("Naam van de regio"), filters=[_strip],
+                       validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
+
+
+class _LocationFields(FlaskForm):
+    name = StringField(_l("Naam"), filters=[_strip], description=_l("Bijvoorbeeld: azc Zaandam"),
+                       validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
+    city = StringField(_l("Plaats"), filters=[_strip],
+                       validators=[DataRequired(_l("Vul de plaats in.")), Length(max=120)])
+    region = SelectField(_l("Regio"), coerce=int, validators=[InputRequired(_l("Kies een regio."))])
+
+    def set_regions(self, regions) -> None:
+        self.region.choices = [SelectChoice(r.id, r.name) for r in regions]
+
+
+class LocationForm(_LocationFields):
+    code = StringField(
+        _l("Korte code"), filters=[_strip],
+        description=_l("2 tot 6 hoofdletters of cijfers, zoals ZDM. Staat in de QR-codes op posters: "
+                       "u kunt hem later niet wijzigen en nooit opnieuw gebruiken."),
+        validators=[DataRequired(_l("Vul een code in.")), Length(max=20)],
+    )
+
+
+class LocationEditForm(_LocationFields):
+    active = BooleanField(_l("Actief (vacatures kunnen hier worden opgehangen)"))
+
+
+class StaffForm(FlaskForm):
+    name = StringField(_l("Naam"), filters=[_strip],
+                       validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
+    email = EmailField(_l("E-mailadres"), filters=[_strip],
+                       validators=[DataRequired(_l("Vul een e-mailadres in.")),
+                                   Email(_l("Vul een geldig e-mailadres in."), check_deliverability=False),
+                                   Length(max=254)])
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES,
+                       validators=[DataRequired(_l("Kies een rol."))])
+    region = SelectField(_l("Regio (voor werkgeversadviseurs)"), coerce=int, validators=[Optional()])
+    locations = SelectMultipleField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
+                                    validators=[Optional()])
+
+    def set_choices(self, regions, locations) -> None:
+        self.region.choices = [SelectChoice(0, _l("Geen"))] + [SelectChoice(r.id, r.name) for r in regions]
+        self.locations.choices = [SelectChoice(loc.id, f"{loc.code} – {loc.name}") for loc in locations]
+
+
+class RoleForm(FlaskForm):
+    role = SelectField(_l("Rol"), choices=ROLE_CHOICES, validators=[DataRequired(_l("Kies een rol."))])
+    region = SelectField(_l("Regio (voor werkgeversadviseurs)"), coerce=int, validators=[Optional()])
+    locations = SelectMultipleField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
+                                    validators=[Optional()])
+
+    set_choices = StaffForm.set_choices
+
+
+class ConfirmForm(FlaskForm):
+    """Enable/disable: only the CSRF token."""
+
+
+class MinimumWageForm(FlaskForm):
+    valid_from = DateField(_l("Geldig vanaf"), validators=[InputRequired(_l("Vul een geldige datum in."))])
+    euros = CommaDecimalField(
+        _l("Bedrag per uur (euro, 21 jaar en ouder)"), places=2,
+        validators=[InputRequired(_l("Vul een bedrag in, zoals 14,71.")),
+                    NumberRange(min=1, max=100, message=_l("Vul een bedrag tussen 1 en 100 euro in."))],
+        render_kw={"inputmode": "decimal"},
+    )

@@ -1,0 +1,233 @@
+"""Admin rules: regions, azc locations, staff accounts, the minimum-wage table.
+Functions flush but never commit; they raise AdminError with the form field it belongs to."""
+from __future__ import annotations
+
+import calendar
+import re
+import secrets
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from flask import abort
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from portal import db
+from portal.accounts.models import STAFF_ROLES, Role, User
+from portal.audit.services import record
+from portal.clock import today
+from portal.regions.models import Location, Region
+from portal.vacancies.models import MinimumWage
+
+CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
+STALE_AFTER_MONTHS = 6
+
+
+class AdminError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# --- queries ----------------------------------------------------------------------------------
+
+def regions() -> list[Region]:
+    return list(db.session.scalars(select(Region).order_by(Region.name)))
+
+
+def locations() -> list[Location]:
+    return list(db.session.scalars(select(Location).order_by(Location.code)))
+
+
+def staff() -> list[User]:
+    return list(db.session.scalars(
+        select(User).where(User.role.in_(list(STAFF_ROLES))).order_by(User.role, User.name, User.email)
+    ))
+
+
+def get_or_404(model, obj_id: int):
+    obj = db.session.get(model, obj_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def get_staff_or_404(user_id: int) -> User:
+    user = get_or_404(User, user_id)
+    if not user.is_staff:  # members belong to organisations, not to this screen
+        abort(404)
+    return user
+
+
+# --- regions ----------------------------------------------------------------------------------
+
+def _region_name_free(name: str, exclude_id: int | None = None) -> None:
+    stmt = select(Region.id).where(func.lower(Region.name) == name.lower())
+    if exclude_id is not None:
+        stmt = stmt.where(Region.id != exclude_id)
+    if db.session.scalar(stmt) is not None:
+        raise AdminError(_("Er is al een regio met deze naam."), "name")
+
+
+def create_region(name: str) -> Region:
+    name = (name or "").strip()
+    _region_name_free(name)
+    region = Region(name=name)
+    db.session.add(region)
+    db.session.flush()
+    record("region_created", region)
+    return region
+
+
+def rename_region(region: Region, name: str) -> None:
+    name = (name or "").strip()
+    _region_name_free(name, exclude_id=region.id)
+    region.name = name
+    db.session.flush()
+    record("region_renamed", region)
+
+
+# --- locations --------------------------------------------------------------------------------
+
+def normalise_code(code: str) -> str:
+    return (code or "").strip().upper()
+
+
+def create_location(code: str, name: str, city: str, region_id: int) -> Location:
+    code = normalise_code(code)
+    if not CODE_RE.match(code):
+        raise AdminError(_("Een code heeft 2 tot 6 letters of cijfers, zoals ZDM."), "code")
+    # Codes are printed in QR URLs: a used code (even of an inactive location) stays taken.
+    if db.session.scalar(select(Location.id).where(func.upper(Location.code) == code)) is not None:
+        raise AdminError(_("Deze code is al gebruikt. Een code kan maar één keer worden gebruikt."),
+                         "code")
+    region = _region(region_id)
+    loc = Location(code=code, name=name.strip(), city=city.strip(), region=region)
+    db.session.add(loc)
+    db.session.flush()
+    record("location_created", loc, code=code, region_id=region.id)
+    return loc
+
+
+def update_location(loc: Location, name: str, city: str, region_id: int, active: bool) -> None:
+    loc.name = name.strip()
+    loc.city = city.strip()
+    loc.region = _region(region_id)
+    loc.active = bool(active)
+    db.session.flush()
+    record("location_updated", loc, region_id=loc.region_id, active=loc.active)
+
+
+def _region(region_id: int | None) -> Region:
+    region = db.session.get(Region, region_id) if region_id else None
+    if region is None:
+        raise AdminError(_("Kies een regio."), "region")
+    return region
+
+
+# --- staff ------------------------------------------------------------------------------------
+
+def _scope(role: str, region_id: int | None, location_ids) -> tuple[Region | None, list[Location]]:
+    region = None
+    locs: list[Location] = []
+    if role == Role.adviser.value:
+        region = _region(region_id)
+    if role == Role.coordinator.value:
+        ids = [int(i) for i in (location_ids or [])]
+        locs = list(db.session.scalars(select(Location).where(Location.id.in_(ids)))) if ids else []
+        if not locs:
+            raise AdminError(_("Kies minstens één azc-locatie."), "locations")
+    return region, locs
+
+
+def create_staff(name: str, email: str, role: str, region_id: int | None, location_ids) -> tuple[User, str]:
+    """Create a staff account with a random first password, shown once to the admin.
+    The new user must set up two-factor sign-in at first sign-in."""
+    from portal.accounts.services import AccountError
+    from portal.accounts.services import create_staff as create_account
+
+    region, locs = _scope(role, region_id, location_ids)
+    password = secrets.token_urlsafe(12)
+    try:
+        user = create_account(email, password, role, region_name=region.name if region else None,
+                              location_codes=[loc.code for loc in locs], name=name)
+    except AccountError as exc:
+        raise AdminError(exc.message, exc.field) from exc
+    return user, password
+
+
+def change_role(user: User, actor: User, role: str, region_id: int | None, location_ids) -> None:
+    if user.id == actor.id:
+        raise AdminError(_("U kunt uw eigen rol niet wijzigen."), "role")
+    try:
+        new_role = Role(role)
+    except ValueError as exc:
+        raise AdminError(_("Onbekende rol."), "role") from exc
+    if new_role not in STAFF_ROLES:
+        raise AdminError(_("Onbekende rol."), "role")
+    region, locs = _scope(role, region_id, location_ids)
+    old = user.role
+    user.role = new_role
+    user.region = region
+    user.locations = locs
+    # New rights should not ride on a session that was opened with the old ones.
+    user.session_version += 1
+    db.session.flush()
+    record("role_changed", user, actor=actor, old=old.value, new=new_role.value,
+           region_id=user.region_id, location_ids=[loc.id for loc in locs])
+
+
+def disable(user: User, actor: User) -> None:
+    from portal.accounts.services import disable_user
+
+    if user.id == actor.id:
+        raise AdminError(_("U kunt uw eigen account niet uitschakelen."))
+    if not user.active:
+        raise AdminError(_("Dit account is al uitgeschakeld."))
+    disable_user(user)  # bumps session_version: open sessions end at the next request
+    db.session.flush()
+
+
+def enable(user: User, actor: User) -> None:
+    if user.active:
+        raise AdminError(_("Dit account is al actief."))
+    user.active = True
+    db.session.flush()
+    record("user_enabled", user, actor=actor)
+
+
+# --- minimum wage -----------------------------------------------------------------------------
+
+def wages() -> list[MinimumWage]:
+    return list(db.session.scalars(select(MinimumWage).order_by(MinimumWage.valid_from.desc())))
+
+
+def add_wage(valid_from: date, euros: Decimal) -> MinimumWage:
+    if db.session.scalar(select(MinimumWage.id).where(MinimumWage.valid_from == valid_from)):
+        raise AdminError(_("Voor deze datum is al een bedrag ingevoerd."), "valid_from")
+    cents = int((Decimal(euros) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+    if cents <= 0:
+        raise AdminError(_("Vul een bedrag tussen 1 en 100 euro in."), "euros")
+    row = MinimumWage(valid_from=valid_from, cents_per_hour=cents)
+    db.session.add(row)
+    db.session.flush()
+    record("minimum_wage_added", row, valid_from=valid_from.isoformat(), cents_per_hour=cents)
+    return row
+
+
+def months_before(day: date, months: int) -> date:
+    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
+    # 31 August minus six months is the last day of February, not an error.
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def wage_table_stale(rows: list[MinimumWage] | None = None) -> bool:
+    """True when there is no row or the newest one took effect over six months ago: the
+    statutory minimum changes every January and July, so an admin must add the next one."""
+    rows = wages() if rows is None else rows
+    if not rows:
+        return True
+    newest = max(r.valid_from for r in rows)
+    return newest < months_before(today(), STALE_AFTER_MONTHS)

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+import unicodedata
+
+import phonenumbers
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+import wtforms
+from wtforms import BooleanField, HiddenField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+# code -> Dutch name; the twelve languages residents speak most, "other" last.
+LANGUAGES = [
+    ("ar", _l("Arabisch")), ("ti", _l("Tigrinya")), ("fa", _l("Farsi / Dari")),
+    ("tr", _l("Turks")), ("so", _l("Somalisch")), ("ku", _l("Koerdisch")),
+    ("ps", _l("Pashto")), ("en", _l("Engels")), ("nl", _l("Nederlands")),
+    ("fr", _l("Frans")), ("ru", _l("Russisch")), ("uk", _l("Oekraïens")),
+    ("other", _l("Een andere taal")),
+]
+LEVELS = [("basic", _l("Een beetje")), ("good", _l("Goed")), ("very_good", _l("Heel goed"))]
+LANGUAGE_ROWS = 3
+LANGUAGE_CODES = {code for code, _label in LANGUAGES}
+
+
+def options(pairs) -> list[SelectChoice]:
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+def clean_text(value):
+    """Drop control characters (a NUL breaks PostgreSQL) but keep line breaks."""
+    if not isinstance(value, str):
+        return value
+    value = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
+    return value.strip()
+
+
+def normalise_phone(value: str) -> str | None:
+    """E.164, or None when it is not a real number. Dutch numbers may omit +31."""
+    try:
+        number = phonenumbers.parse(value, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _phone(form, field):
+    e164 = normalise_phone(field.data or "")
+    if e164 is None:
+        raise ValidationError(_l("Dit nummer klopt niet. Schrijf het zo: 06 12345678. "
+                                 "Een buitenlands nummer begint met + en de landcode."))
+    field.e164 = e164
+
+
+class _EmptyToValidators:
+    """An empty choice is left to the field's own validators: one clear message, not two."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("invalid_choice_message", CHOOSE)
+        kwargs.setdefault("invalid_value_message", CHOOSE)
+        super().__init__(*args, **kwargs)
+
+    def pre_validate(self, form):
+        if self.data in (None, "", 0):
+            return
+        super().pre_validate(form)
+
+
+# Same class names as WTForms': the shared field macro renders by field type name.
+class SelectField(_EmptyToValidators, wtforms.SelectField):
+    pass
+
+
+class RadioField(_EmptyToValidators, wtforms.RadioField):
+    pass
+
+
+class AzcChosen:
+    """0 is the "choose your azc" line; -1 says "I do not live in an azc"."""
+
+    field_flags = {"required": True}
+
+    def __call__(self, form, field):
+        if not field.data:
+            raise ValidationError(_l("Kies je azc. Woon je niet in een azc? "
+                                     "Kies dan: Ik woon niet in een azc."))
+
+
+CHOOSE = _l("Kies een van de antwoorden.")
+NOT_IN_AZC = -1
+
+
+def _required(message):
+    return [DataRequired(message=message)]
+
+
+def _language_fields(cls):
+    """Rows of (language, level); only the first row is required."""
+    for n in range(1, LANGUAGE_ROWS + 1):
+        first = n == 1
+        empty = [("", _l("Kies een taal"))] if first else [("", _l("Geen"))]
+        setattr(cls, f"lang{n}", SelectField(
+            _l("Taal %(n)s", n=n), choices=options(empty + LANGUAGES),
+            validators=_required(_l("Kies een taal die je spreekt.")) if first else [Optional()],
+        ))
+        setattr(cls, f"level{n}", SelectField(
+            _l("Hoe goed spreek je taal %(n)s?", n=n), choices=options([("", "–")] + LEVELS),
+            validators=_required(_l("Kies hoe goed je deze taal spreekt.")) if first else [Optional()],
+        ))
+    return cls
+
+
+@_language_fields
+class ApplyForm(FlaskForm):
+    name = StringField(
+        _l("Je naam"), filters=[clean_text],
+        validators=[DataRequired(_l("Schrijf je naam.")), Length(max=120)],
+        description=_l("Zo weet de werkgever wie je bent."),
+    )
+    phone = StringField(
+        _l("Je telefoonnummer"), filters=[clean_text],
+        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
+        description=_l("De werkgever belt je op dit nummer."),
+        render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"},
+    )
+    email = StringField(
+        _l("Je e-mailadres"), filters=[clean_text],
+        validators=[Optional(), Length(max=254), Email(_l("Dit e-mailadres klopt niet."))],
+        description=_l("Dan sturen we je de link naar je sollicitatie."),
+        render_kw={"type": "email", "autocomplete": "email"},
+    )
+    residence_status = RadioField(
+        _l("Wat is je situatie?"),
+        choices=options([
+            ("asylum_seeker", _l("Ik ben asielzoeker (mijn procedure loopt nog)")),
+            ("status_holder", _l("Ik ben statushouder (ik heb een verblijfsvergunning)")),
+            ("unknown", _l("Ik weet het niet"))]),
+        validators=[InputRequired(_l("Kies wat bij je past."))],
+        description=_l("Dit is nodig voor de werkvergunning."),
+    )
+    procedure = RadioField(
+        _l("Loopt je asielprocedure al %(months)s maanden of langer?", months=6),
+        choices=options([("yes", _l("Ja")), ("no", _l("Nee")), ("unknown", _l("Ik weet het niet"))]),
+        validators=[],  # required for asylum seekers only: see validate_procedure
+        description=_l("Alleen voor asielzoekers. Pas na deze tijd mag je werken."),
+    )
+    azc_location = SelectField(
+        _l("In welk azc woon je?"), coerce=int, validators=[AzcChosen()],
+        description=_l("Zo kan de werkgever een afspraak dichtbij maken."),
+    )
+    experience = TextAreaField(
+        _l("Welk werk heb je eerder gedaan?"), filters=[clean_text],
+        validators=[Optional(), Length(max=500, message=_l("Schrijf maximaal 500 tekens."))],
+        description=_l("Kort is goed. Bijvoorbeeld: 3 jaar in een bakkerij."),
+        render_kw={"maxlength": 500, "rows": 3},
+    )
+    availability = TextAreaField(
+        _l("Wanneer kun je werken?"), filters=[clean_text],
+        validators=[Optional(), Length(max=300, message=_l("Schrijf maximaal 300 tekens."))],
+        description=_l("Bijvoorbeeld: elke dag, of alleen 's ochtends."),
+        render_kw={"maxlength": 300, "rows": 2},
+    )
+    keep_one_year = BooleanField(
+        _l("Bewaar mijn gegevens 1 jaar voor ander werk"),
+        description=_l("Dan kunnen werkgevers je later ook bellen voor ander werk."),
+    )
+    submission_key = HiddenField()
+    website = StringField(_l("Laat dit leeg"), filters=[clean_text],
+                          render_kw={"autocomplete": "off", "tabindex": "-1"})
+
+    def __init__(self, *args, asylum_wait_months: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = asylum_wait_months or current_app.config["ASYLUM_WAIT_MONTHS"]
+        self.procedure.label.text = _l(
+            "Loopt je asielprocedure al %(months)s maanden of langer?", months=months)
+
+    def validate_procedure(self, field):
+        if self.residence_status.data == "asylum_seeker" and not field.data:
+            raise ValidationError(_l("Kies een antwoord. Dit is nodig voor de werkvergunning."))
+
+    def validate_submission_key(self, field):
+        field.data = clean_text(field.data or "")[:64]
+
+    def language_rows(self):
+        return [(self[f"lang{n}"], self[f"level{n}"]) for n in range(1, LANGUAGE_ROWS + 1)]
+
+    def languages(self) -> list[dict]:
+        seen, out = set(), []
+        for lang, level in self.language_rows():
+            if lang.data and lang.data not in seen:
+                seen.add(lang.data)
+                out.append({"lang": lang.data, "level": level.data or "basic"})
+        return out
+
+
+class ConfirmForm(FlaskForm):
+    """A button that posts: carries only the CSRF token."""

@@ -1,0 +1,155 @@
+"""Rules of the resident's journey. Functions flush, never commit; the view commits once."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask import current_app, url_for
+from portal import db
+from portal.applicants.models import (
+    OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage,
+)
+from portal.apply import queries, tokens
+from portal.clock import utcnow
+from portal.notifications.services import queue_template
+from portal.regions.models import Location
+from portal.vacancies.models import Vacancy
+
+# purge_expired and queue_digests are listed in portal.jobs under this module's name.
+from portal.apply.housekeeping import erase_personal_data, purge_expired, queue_digests  # noqa: F401
+
+
+class NotEligible(Exception):
+    """The resident may not take this job (yet). Nothing is stored."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason  # "procedure_short" | "status_not_open"
+
+
+class AlreadyApplied(Exception):
+    def __init__(self, application: Application):
+        super().__init__("already applied")
+        self.application = application
+
+
+class StatusError(Exception):
+    field = None
+
+
+@dataclass
+class ApplicationData:
+    name: str
+    phone: str  # E.164
+    residence_status: ResidenceStatus
+    procedure: str | None  # "yes" | "no" | "unknown" | None
+    azc_location_id: int | None
+    languages: list[dict] = field(default_factory=list)
+    email: str | None = None
+    experience: str | None = None
+    availability: str | None = None
+    keep_one_year: bool = False
+    submission_key: str | None = None
+
+
+@dataclass
+class Submitted:
+    application: Application
+    token: str  # the plain status token: shown once, never stored
+    replayed: bool = False
+
+
+def check_eligible(vacancy: Vacancy, status: ResidenceStatus, procedure: str | None) -> None:
+    if status == ResidenceStatus.asylum_seeker:
+        if not vacancy.open_to_asylum:
+            raise NotEligible("status_not_open")
+        if procedure == "no":
+            raise NotEligible("procedure_short")
+    elif status == ResidenceStatus.status_holder and not vacancy.open_to_status:
+        raise NotEligible("status_not_open")
+
+
+def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location | None,
+           ui_language: str) -> Submitted:
+    """Store an application. A repeated submission_key (double click, resent form) returns
+    the first application with a fresh status link, since the browser only shows the last
+    answer and the old token cannot be recovered from its hash."""
+    if data.submission_key:
+        earlier = queries.application_by_submission_key(data.submission_key)
+        if earlier is not None and earlier.vacancy_id == vacancy.id:
+            return Submitted(earlier, _new_token(earlier), replayed=True)
+    check_eligible(vacancy, data.residence_status, data.procedure)
+    existing = queries.open_application_for_phone(vacancy, data.phone)
+    if existing is not None:
+        raise AlreadyApplied(existing)
+
+    now = utcnow()
+    app = Application(
+        vacancy=vacancy, reference=_unique_reference(), poster_location=poster_location,
+        azc_location_id=data.azc_location_id or None,
+        name=data.name, phone=data.phone, email=data.email or None,
+        languages=data.languages, experience=data.experience or None,
+        availability=data.availability or None,
+        residence_status=data.residence_status,
+        procedure_long_enough=_procedure_answer(data),
+        ui_language=ui_language, keep_one_year=data.keep_one_year, consent_at=now,
+        submission_key=data.submission_key or None, stage=Stage.new, created_at=now,
+        status_token_hash="",
+    )
+    token = _new_token(app)
+    app.events.append(ApplicationEvent(from_stage=None, to_stage=Stage.new, actor_id=None,
+                                       created_at=now))
+    db.session.add(app)
+    db.session.flush()
+    if app.email:
+        queue_template(
+            app.email, vacancy.title[:200], "apply/mail_status.txt",
+            application=app, vacancy=vacancy, status_url=status_url(token),
+        )
+    return Submitted(app, token)
+
+
+def _procedure_answer(data: ApplicationData) -> bool | None:
+    if data.residence_status != ResidenceStatus.asylum_seeker or data.procedure != "yes":
+        return None  # "don't know" may apply; the employer checks with UWV
+    return True
+
+
+def status_url(token: str) -> str:
+    return current_app.config["BASE_URL"] + url_for("apply.status", token=token)
+
+
+def _new_token(app: Application) -> str:
+    token = tokens.new_status_token()
+    app.status_token_hash = tokens.hash_token(token)
+    return token
+
+
+def _unique_reference() -> str:
+    for _ in range(10):
+        ref = tokens.new_reference()
+        if not queries.reference_taken(ref):
+            return ref
+    raise RuntimeError("no free reference code")  # 26^8 codes: practically unreachable
+
+
+def withdraw(app: Application, *, now: datetime | None = None) -> None:
+    if app.stage not in OPEN_STAGES:
+        raise StatusError("not open")
+    _move(app, Stage.withdrawn, now or utcnow())
+
+
+def erase(app: Application, *, now: datetime | None = None) -> None:
+    """The resident's "withdraw and erase my data". Idempotent."""
+    now = now or utcnow()
+    if app.stage in OPEN_STAGES:
+        _move(app, Stage.withdrawn, now)
+    erase_personal_data(app, now)
+
+
+def _move(app: Application, stage: Stage, now: datetime) -> None:
+    app.events.append(ApplicationEvent(from_stage=app.stage, to_stage=stage, actor_id=None,
+                                       reason="resident", created_at=now))
+    app.stage = stage
+    app.stage_reason = "resident"
+    db.session.flush()

@@ -1,0 +1,190 @@
+"""Organisation rules: registration and the adviser's decisions (approve, reject, suspend,
+reinstate, contact person). Functions flush but never commit; they raise OrganisationError,
+whose `field` names the form field the message belongs to (None: a general message)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from portal import db
+from portal.accounts.models import Role, User
+from portal.audit.services import record
+from portal.clock import utcnow
+from portal.notifications.services import queue_template
+from portal.organisations.models import Organisation, OrgKind, OrgStatus
+from portal.regions.models import Region
+
+
+class OrganisationError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Registration:
+    kind: str
+    name: str
+    kvk: str
+    sector: str
+    street: str
+    postcode: str
+    city: str
+    region_id: int
+    contact_name: str
+    email: str
+    password: str
+
+
+# status now -> statuses it may move to
+TRANSITIONS: dict[OrgStatus, set[OrgStatus]] = {
+    OrgStatus.pending: {OrgStatus.approved, OrgStatus.rejected},
+    OrgStatus.approved: {OrgStatus.suspended},
+    OrgStatus.suspended: {OrgStatus.approved},
+    OrgStatus.rejected: set(),
+}
+
+
+def kvk_taken(kvk: str) -> bool:
+    return db.session.scalar(select(Organisation.id).where(Organisation.kvk == kvk)) is not None
+
+
+def register(data: Registration) -> tuple[Organisation, User]:
+    """Create a pending organisation with its first member and queue the verification mail."""
+    from portal.accounts.services import AccountError, create_member, start_email_verification
+
+    if kvk_taken(data.kvk):
+        raise OrganisationError(
+            _("Dit KvK-nummer is al aangemeld. Werkt u bij deze organisatie? Vraag een collega "
+              "om u uit te nodigen, of neem contact op met de werkgeversadviseur."), "kvk")
+    region = db.session.get(Region, data.region_id)
+    if region is None:
+        raise OrganisationError(_("Kies een regio."), "region")
+    try:
+        kind = OrgKind(data.kind)
+    except ValueError as exc:
+        raise OrganisationError(_("Kies werkgever of uitzendbureau."), "kind") from exc
+    org = Organisation(
+        kind=kind, name=data.name, kvk=data.kvk, sector=data.sector, street=data.street,
+        postcode=data.postcode, city=data.city, region=region, status=OrgStatus.pending,
+    )
+    db.session.add(org)
+    db.session.flush()
+    try:
+        user = create_member(org, data.email, data.password, data.contact_name)
+    except AccountError as exc:
+        raise OrganisationError(exc.message, exc.field) from exc
+    start_email_verification(user)
+    record("organisation_registered", org, actor=user, kind=kind.value, region_id=region.id)
+    return org, user
+
+
+def _move(org: Organisation, new: OrgStatus, *, only_from: OrgStatus | None = None) -> OrgStatus:
+    old = org.status
+    if new not in TRANSITIONS[old] or (only_from is not None and old != only_from):
+        raise OrganisationError(_("Dit kan niet: de organisatie heeft nu de status '%(status)s'.",
+                                  status=status_label(old)))
+    org.status = new
+    org.decided_at = utcnow()
+    return old
+
+
+def _mail_members(org: Organisation, subject: str, template: str, **ctx) -> None:
+    members = db.session.scalars(
+        select(User).where(User.organisation_id == org.id, User.active.is_(True))
+    )
+    for member in members:
+        queue_template(member.email, subject, template, organisation=org, member=member, **ctx)
+
+
+def approve(org: Organisation, actor: User) -> None:
+    # Approving is the first decision; a suspended organisation comes back through reinstate().
+    old = _move(org, OrgStatus.approved, only_from=OrgStatus.pending)
+    org.status_reason = None
+    # The adviser who vets an organisation knows it best: they become its single contact.
+    if org.contact_adviser_id is None and actor.role == Role.adviser:
+        org.contact_adviser = actor
+    db.session.flush()
+    record("organisation_approved", org, actor=actor, old=old.value, new=org.status.value)
+    _mail_members(org, _("Uw organisatie is goedgekeurd"), "organisations/mail/approved.txt")
+
+
+def reject(org: Organisation, actor: User, reason: str) -> None:
+    reason = _required_reason(reason)
+    old = _move(org, OrgStatus.rejected)
+    org.status_reason = reason
+    db.session.flush()
+    record("organisation_rejected", org, actor=actor, old=old.value, new=org.status.value)
+    _mail_members(org, _("Uw aanmelding is afgewezen"), "organisations/mail/rejected.txt",
+                  reason=reason)
+
+
+def suspend(org: Organisation, actor: User, reason: str) -> int:
+    """Suspend and take the organisation's published vacancies offline; returns how many."""
+    reason = _required_reason(reason)
+    old = _move(org, OrgStatus.suspended)
+    org.status_reason = reason
+    db.session.flush()
+    taken = _vacancies_hook("take_offline_for_organisation", org)
+    record("organisation_suspended", org, actor=actor, old=old.value, new=org.status.value,
+           vacancies=taken)
+    _mail_members(org, _("Uw organisatie is geschorst"), "organisations/mail/suspended.txt",
+                  reason=reason)
+    return taken
+
+
+def reinstate(org: Organisation, actor: User) -> int:
+    old = _move(org, OrgStatus.approved, only_from=OrgStatus.suspended)
+    org.status_reason = None
+    db.session.flush()
+    restored = _vacancies_hook("restore_for_organisation", org)
+    record("organisation_reinstated", org, actor=actor, old=old.value, new=org.status.value,
+           vacancies=restored)
+    _mail_members(org, _("Uw organisatie is weer actief"), "organisations/mail/reinstated.txt")
+    return restored
+
+
+def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> None:
+    adviser = db.session.get(User, adviser_id)
+    if (adviser is None or adviser.role != Role.adviser or not adviser.active
+            or adviser.region_id != org.region_id):
+        raise OrganisationError(_("Kies een werkgeversadviseur uit de regio van deze organisatie."),
+                                "adviser")
+    old_id = org.contact_adviser_id
+    org.contact_adviser = adviser
+    db.session.flush()
+    record("organisation_contact_changed", org, actor=actor, old_adviser_id=old_id,
+           new_adviser_id=adviser.id)
+
+
+def _required_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise OrganisationError(_("Vul een reden in."), "reason")
+    return reason
+
+
+def _vacancies_hook(name: str, org: Organisation) -> int:
+    # Imported lazily: the vacancies feature depends on organisations, not the other way round.
+    # TODO(lead): drop the fallback once portal.vacancies.services provides both functions.
+    try:
+        from portal.vacancies import services as vacancy_services
+    except ImportError:
+        return 0
+    func = getattr(vacancy_services, name, None)
+    if func is None:
+        return 0
+    result = func(org)
+    return result if isinstance(result, int) else 0
+
+
+def status_label(status: OrgStatus) -> str:
+    return {
+        OrgStatus.pending: _("in beoordeling"),
+        OrgStatus.approved: _("goedgekeurd"),
+        OrgStatus.rejected: _("afgewezen"),
+        OrgStatus.suspended: _("geschorst"),
+    }[status]

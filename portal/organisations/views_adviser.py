@@ -1,0 +1,137 @@
+"""The adviser's queue and decisions. Advisers act within their own region (another region's
+organisation answers 404); admins act everywhere."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import db
+from portal.accounts.auth import adviser_required
+from portal.organisations import queries, services
+from portal.organisations.forms import (
+    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, ReasonForm,
+)
+from portal.organisations.models import OrgStatus
+from portal.organisations.views import bp
+
+
+@bp.get("/adviseur/organisaties")
+@adviser_required
+def queue():
+    try:
+        status = OrgStatus(request.args.get("status", OrgStatus.pending.value))
+    except ValueError:
+        abort(404)
+    return render_template(
+        "organisations/queue.html", status=status, rows=queries.queue(current_user, status),
+        counts=queries.status_counts(current_user), statuses=list(OrgStatus),
+        status_label=services.status_label, kind_labels=KIND_LABELS,
+    )
+
+
+def _detail(org, *, reject_form=None, suspend_form=None, contact_form=None, code=200):
+    if contact_form is None:
+        contact_form = ContactAdviserForm(prefix="contact")
+    contact_form.set_advisers(queries.advisers_of_region(org.region_id))
+    if contact_form.adviser.data is None and org.contact_adviser_id:
+        contact_form.adviser.data = org.contact_adviser_id
+    return render_template(
+        "organisations/detail.html", org=org, members=queries.members(org),
+        confirm_form=ConfirmForm(), reject_form=reject_form or ReasonForm(prefix="reject"),
+        suspend_form=suspend_form or ReasonForm(prefix="suspend"), contact_form=contact_form,
+        status_label=services.status_label(org.status),
+        kind_label=KIND_LABELS.get(org.kind.value, org.kind.value),
+        sector_label=SECTOR_LABELS.get(org.sector, org.sector),
+        transitions=services.TRANSITIONS[org.status], OrgStatus=OrgStatus,
+    ), code
+
+
+@bp.get("/adviseur/organisaties/<int:org_id>")
+@adviser_required
+def detail(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    return _detail(org)
+
+
+def _done(org, message: str):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("organisations.detail", org_id=org.id))
+
+
+def _refused(org, exc: services.OrganisationError):
+    db.session.rollback()
+    flash(exc.message, "error")
+    return redirect(url_for("organisations.detail", org_id=org.id))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/goedkeuren")
+@adviser_required
+def approve(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        services.approve(org, current_user)
+    except services.OrganisationError as exc:
+        return _refused(org, exc)
+    return _done(org, _("%(name)s is goedgekeurd. De organisatie krijgt een e-mail.", name=org.name))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/afwijzen")
+@adviser_required
+def reject(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    form = ReasonForm(prefix="reject")
+    if not form.validate_on_submit():
+        return _detail(org, reject_form=form, code=400)
+    try:
+        services.reject(org, current_user, form.reason.data)
+    except services.OrganisationError as exc:
+        return _refused(org, exc)
+    return _done(org, _("%(name)s is afgewezen. De organisatie krijgt de reden per e-mail.",
+                        name=org.name))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/schorsen")
+@adviser_required
+def suspend(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    form = ReasonForm(prefix="suspend")
+    if not form.validate_on_submit():
+        return _detail(org, suspend_form=form, code=400)
+    try:
+        taken = services.suspend(org, current_user, form.reason.data)
+    except services.OrganisationError as exc:
+        return _refused(org, exc)
+    return _done(org, _("%(name)s is geschorst; %(n)s vacature(s) staan niet meer online.",
+                        name=org.name, n=taken))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/herstellen")
+@adviser_required
+def reinstate(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        services.reinstate(org, current_user)
+    except services.OrganisationError as exc:
+        return _refused(org, exc)
+    return _done(org, _("%(name)s is weer actief.", name=org.name))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/contactpersoon")
+@adviser_required
+def contact(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    form = ContactAdviserForm(prefix="contact")
+    form.set_advisers(queries.advisers_of_region(org.region_id))
+    if not form.validate_on_submit():
+        return _detail(org, contact_form=form, code=400)
+    try:
+        services.change_contact_adviser(org, current_user, form.adviser.data)
+    except services.OrganisationError as exc:
+        return _refused(org, exc)
+    return _done(org, _("De contactpersoon is gewijzigd."))

@@ -1,0 +1,85 @@
+"""Public side of reports: anyone may report a dubious job offer, anonymously, in seven
+languages, and later look up the state with the reference code. Adviser pages are in
+views_adviser.py on the same blueprint."""
+from __future__ import annotations
+
+from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from portal import db
+from portal.extensions import limiter
+from portal.i18n import resident_page
+from portal.reports import services
+from portal.reports.forms import PUBLIC_STATE_LABELS, ReportForm, StatusForm
+from portal.reports.models import ReporterType
+
+bp = Blueprint("reports", __name__)
+
+SESSION_KEY = "report_code"
+
+
+def _arg(name: str) -> str | None:
+    # Printed QR URLs may be all capitals (shorter QR code): ?VACANCY=K7Q2MX works too.
+    return request.values.get(name) or request.values.get(name.upper())
+
+
+@bp.route("/REPORT", methods=["GET", "POST"])  # posters may print the URL in capitals
+@bp.route("/report", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+@resident_page
+def report_form():
+    vacancy = services.vacancy_by_code(_arg("vacancy"))
+    form = ReportForm(locations=services.active_locations())
+    if request.method == "GET":
+        form.vacancy.data = vacancy.code if vacancy else ""
+        location = services.location_by_code(_arg("location"))
+        if location is not None:
+            form.location.data = location.code
+    if form.validate_on_submit():
+        if form.website.data:
+            # A bot: look successful, store nothing.
+            session.pop(SESSION_KEY, None)
+            return redirect(url_for("reports.sent"))
+        try:
+            report = services.submit(
+                signals=form.signals.data or [], description=form.description.data or "",
+                employer_name=form.employer_name.data or "", vacancy=vacancy,
+                location=services.location_by_code(form.location.data),
+                reporter_type=ReporterType(form.reporter_type.data),
+                contact=form.contact.data, contact_language=form.contact_language.data,
+                ui_language=str(get_locale() or "nl"),
+            )
+        except services.ReportError as exc:
+            form[exc.field].errors.append(str(exc.message))
+        else:
+            db.session.commit()
+            session[SESSION_KEY] = report.code
+            return redirect(url_for("reports.sent"))
+    return render_template("reports/form.html", form=form, vacancy=vacancy)
+
+
+@bp.get("/report/verzonden")
+@resident_page
+def sent():
+    return render_template("reports/sent.html", code=session.get(SESSION_KEY))
+
+
+@bp.get("/report/status")
+@limiter.limit("60 per hour")
+@resident_page
+def status():
+    form = StatusForm(request.args)
+    report = None
+    if "code" in request.args and form.validate():
+        report = services.find_by_code(form.code.data)
+        if report is None:
+            form.code.errors.append(_("We vinden deze code niet. Kijk of je hem goed hebt getypt."))
+    return render_template(
+        "reports/status.html", form=form,
+        state_label=PUBLIC_STATE_LABELS[report.state] if report is not None else None,
+        state=report.state.value if report is not None else None,
+    )
+
+
+from portal.reports import views_adviser  # noqa: E402,F401  (registers the adviser routes)

@@ -1,0 +1,150 @@
+"""Adviser pages for reports. Advisers see their region's reports (another region answers
+404), admins all. Members and coordinators have no route here at all (403)."""
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import db
+from portal.clock import utcnow
+from portal.accounts.auth import adviser_required
+from portal.i18n import LANGUAGES
+from portal.reports import services
+from portal.reports.forms import (
+    FORWARDED_LABELS, REPORTER_LABELS, SIGNAL_LABELS, STATE_LABELS, PrintForm, StateForm,
+    SuspendForm,
+)
+from portal.reports.models import ForwardedTo, ReportState
+from portal.reports.views import bp
+
+PER_PAGE = 50
+
+
+@bp.context_processor
+def _labels():
+    return {
+        "signal_labels": SIGNAL_LABELS, "state_labels": STATE_LABELS,
+        "reporter_labels": REPORTER_LABELS, "forwarded_labels": FORWARDED_LABELS,
+        "language_names": {code: name for code, (name, _dir) in LANGUAGES.items()},
+    }
+
+
+def _load(report_id: int):
+    report = services.get_visible(current_user, report_id)
+    if report is None:
+        abort(404)
+    return report
+
+
+@bp.get("/adviseur/meldingen")
+@adviser_required
+def queue():
+    state = None
+    if request.args.get("state"):
+        try:
+            state = ReportState(request.args["state"])
+        except ValueError:
+            abort(404)
+    page = request.args.get("page", 1, type=int) or 1
+    page = max(page, 1)
+    rows, total = services.queue_page(current_user, state, page, PER_PAGE)
+    return render_template(
+        "reports/queue.html", rows=rows, total=total, state=state, states=list(ReportState),
+        page=page, has_next=page * PER_PAGE < total,
+    )
+
+
+def _detail(report, *, state_form=None, vacancy_form=None, org_form=None, code=200):
+    return render_template(
+        "reports/detail.html", report=report,
+        related=services.related_reports(current_user, report),
+        state_form=state_form or StateForm(report=report, prefix="state"),
+        vacancy_form=vacancy_form or SuspendForm(prefix="vacancy"),
+        org_form=org_form or SuspendForm(prefix="org"),
+        print_form=PrintForm(),
+    ), code
+
+
+@bp.get("/adviseur/meldingen/<int:report_id>")
+@adviser_required
+def detail(report_id: int):
+    report = _load(report_id)
+    services.record_view(report, current_user)
+    db.session.commit()
+    return _detail(report)
+
+
+@bp.post("/adviseur/meldingen/<int:report_id>/status")
+@adviser_required
+def change_state(report_id: int):
+    report = _load(report_id)
+    form = StateForm(report=report, prefix="state")
+    if form.validate_on_submit():
+        try:
+            to_state = ReportState(form.state.data)
+        except ValueError:
+            form.state.errors.append(_("Kies een geldige status."))
+        else:
+            forwarded_to = ForwardedTo(form.forwarded_to.data) if form.forwarded_to.data else None
+            try:
+                services.change_state(report, current_user, to_state, note=form.note.data or "",
+                                      forwarded_to=forwarded_to, outcome=form.outcome.data or "")
+            except services.ReportError as exc:
+                db.session.rollback()
+                form[exc.field].errors.append(str(exc.message))
+            else:
+                db.session.commit()
+                flash(_("Status gewijzigd naar: %(state)s.", state=STATE_LABELS[to_state]),
+                      "success")
+                return redirect(url_for("reports.detail", report_id=report.id))
+    return _detail(report, state_form=form, code=422)
+
+
+@bp.post("/adviseur/meldingen/<int:report_id>/vacature-schorsen")
+@adviser_required
+def suspend_vacancy(report_id: int):
+    report = _load(report_id)
+    form = SuspendForm(prefix="vacancy")
+    if form.validate_on_submit():
+        try:
+            services.suspend_linked_vacancy(report, current_user, form.reason.data or "")
+        except services.ReportError as exc:
+            db.session.rollback()
+            form[exc.field].errors.append(str(exc.message))
+        else:
+            db.session.commit()
+            flash(_("De vacature is geschorst."), "success")
+            return redirect(url_for("reports.detail", report_id=report.id))
+    return _detail(report, vacancy_form=form, code=422)
+
+
+@bp.post("/adviseur/meldingen/<int:report_id>/organisatie-schorsen")
+@adviser_required
+def suspend_organisation(report_id: int):
+    report = _load(report_id)
+    form = SuspendForm(prefix="org")
+    if form.validate_on_submit():
+        try:
+            services.suspend_linked_organisation(report, current_user, form.reason.data or "")
+        except services.ReportError as exc:
+            db.session.rollback()
+            form[exc.field].errors.append(str(exc.message))
+        else:
+            db.session.commit()
+            flash(_("De organisatie is geschorst."), "success")
+            return redirect(url_for("reports.detail", report_id=report.id))
+    return _detail(report, org_form=form, code=422)
+
+
+@bp.get("/adviseur/meldingen/<int:report_id>/afdruk")
+@adviser_required
+def print_summary(report_id: int):
+    report = _load(report_id)
+    form = PrintForm(request.args)
+    include_contact = bool(form.contact.data)
+    services.record_view(report, current_user, printed=True, include_contact=include_contact)
+    db.session.commit()
+    return render_template("reports/print.html", report=report, include_contact=include_contact,
+                           now=utcnow(),
+                           related_count=len(services.related_reports(current_user, report)))

@@ -1,0 +1,47 @@
+"""Which source files hold resident-facing texts. Those texts must be translated into all
+seven resident languages; staff texts only into English (Dutch is the source language)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+PORTAL = Path(__file__).resolve().parent.parent
+
+RESIDENT_SOURCES = (
+    "templates/base.html",
+    "templates/resident_base.html",
+    "templates/_partials/language_picker.html",
+    "templates/_partials/flashes.html",
+    "templates/_macros/forms.html",
+    "templates/errors/*.html",
+    "errors.py",
+    "templates/apply/**/*.html",
+    "apply/*.py",
+    "templates/reports/public/*.html",
+    "reports/public_forms.py",
+    "reports/signals.py",
+)
+
+
+def resident_files() -> list[Path]:
+    files: set[Path] = set()
+    for pattern in RESIDENT_SOURCES:
+        files.update(p for p in PORTAL.glob(pattern) if p.is_file())
+    return sorted(files)
+
+
+def resident_msgids() -> set[str]:
+    """Extract the translatable strings of the resident files with Babel's own extractors."""
+    from babel.messages.extract import extract_from_file
+
+    ids: set[str] = set()
+    for path in resident_files():
+        method = "jinja2" if path.suffix == ".html" else "python"
+        options = {"extensions": "jinja2.ext.do"} if method == "jinja2" else {}
+        method_fn = "jinja2.ext:babel_extract" if method == "jinja2" else "python"
+        for _lineno, message, _comments, _context in extract_from_file(
+            method_fn, str(path), keywords={"_": None, "gettext": None, "_l": None,
+                                            "lazy_gettext": None, "ngettext": (1, 2)},
+            options=options,
+        ):
+            ids.add(message[0] if isinstance(message, tuple) else message)
+    return ids

@@ -1,0 +1,129 @@
+"""Read-only look-ups, always scoped: callers pass the organisation or location."""
+from __future__ import annotations
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import selectinload
+
+from portal import db
+from portal.applicants.models import Application, Stage
+from portal.clock import today
+from portal.organisations.models import Organisation, OrgStatus
+from portal.regions.models import Location
+from portal.vacancies.codes import normalise
+from portal.vacancies.models import Vacancy, VacancyLocation, VacancyStatus
+
+
+def find_by_code(code: str) -> Vacancy | None:
+    """Any status (closed vacancies still get a friendly page); case-insensitive."""
+    code = normalise(code)
+    if not code:
+        return None
+    return db.session.scalars(select(Vacancy).where(Vacancy.code == code)).first()
+
+
+def for_organisation(org: Organisation, vacancy_id: int) -> Vacancy | None:
+    """None when the vacancy is another organisation's: callers answer 404."""
+    return db.session.scalars(select(Vacancy).where(
+        Vacancy.id == vacancy_id, Vacancy.organisation_id == org.id)).first()
+
+
+def list_for_organisation(org: Organisation) -> list[tuple[Vacancy, int, int]]:
+    """(vacancy, applications, new applications), newest first."""
+    total = func.count(Application.id)
+    new = func.count(Application.id).filter(Application.stage == Stage.new)
+    rows = db.session.execute(
+        select(Vacancy, total, new)
+        .outerjoin(Application, Application.vacancy_id == Vacancy.id)
+        .where(Vacancy.organisation_id == org.id)
+        .group_by(Vacancy.id)
+        .order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
+    ).all()
+    return [(v, t, n) for v, t, n in rows]
+
+
+def location_choices(org: Organisation) -> list[tuple[int, str]]:
+    """Active azc locations, the organisation's own region first."""
+    locs = db.session.scalars(select(Location).where(Location.active.is_(True))
+                              .options(selectinload(Location.region))).all()
+    locs.sort(key=lambda loc: (loc.region_id != org.region_id, loc.region.name, loc.name))
+    return [(loc.id, f"{loc.name} ({loc.city}, {loc.region.name})") for loc in locs]
+
+
+def open_clause():
+    return and_(Vacancy.status == VacancyStatus.published, Vacancy.closing_date >= today(),
+                Organisation.status == OrgStatus.approved)
+
+
+def open_vacancies(location_code: str | None = None) -> list[Vacancy]:
+    """What residents may apply to now; for the public feed and notice boards."""
+    stmt = (select(Vacancy).join(Organisation, Vacancy.organisation_id == Organisation.id)
+            .where(open_clause())
+            .options(selectinload(Vacancy.organisation),
+                     selectinload(Vacancy.postings).selectinload(VacancyLocation.location))
+            .order_by(Vacancy.published_at.desc(), Vacancy.id.desc()))
+    if location_code:
+        stmt = stmt.where(Vacancy.postings.any(and_(
+            VacancyLocation.removed_at.is_(None),
+            VacancyLocation.location.has(Location.code == location_code.upper()))))
+    return list(db.session.scalars(stmt))
+
+
+def location_by_code(code: str) -> Location | None:
+    return db.session.scalars(select(Location).where(
+        func.upper(Location.code) == (code or "").upper())).first()
+
+
+def posting(vacancy: Vacancy, location_code: str) -> VacancyLocation | None:
+    code = (location_code or "").upper()
+    return next((p for p in vacancy.current_postings if p.location.code.upper() == code), None)
+
+
+def to_hang(location: Location) -> list[VacancyLocation]:
+    """Posters that should hang and have not been printed since the poster last changed."""
+    changed = func.coalesce(Vacancy.poster_changed_at, Vacancy.published_at)
+    stmt = (select(VacancyLocation).join(Vacancy).join(Organisation)
+            .where(VacancyLocation.location_id == location.id,
+                   VacancyLocation.removed_at.is_(None), open_clause(),
+                   or_(VacancyLocation.printed_at.is_(None),
+                       VacancyLocation.taken_down_at.is_not(None),
+                       VacancyLocation.printed_at < changed))
+            .options(selectinload(VacancyLocation.vacancy).selectinload(Vacancy.organisation))
+            .order_by(Vacancy.published_at.desc()))
+    return list(db.session.scalars(stmt))
+
+
+def hanging(location: Location) -> list[VacancyLocation]:
+    """All open posters of this board (for 'print all current posters')."""
+    stmt = (select(VacancyLocation).join(Vacancy).join(Organisation)
+            .where(VacancyLocation.location_id == location.id,
+                   VacancyLocation.removed_at.is_(None), open_clause())
+            .options(selectinload(VacancyLocation.vacancy).selectinload(Vacancy.organisation))
+            .order_by(Vacancy.published_at.desc()))
+    return list(db.session.scalars(stmt))
+
+
+def to_take_down(location: Location) -> list[VacancyLocation]:
+    """Printed posters that hang but whose vacancy is no longer open here."""
+    stmt = (select(VacancyLocation).join(Vacancy).join(Organisation)
+            .where(VacancyLocation.location_id == location.id,
+                   VacancyLocation.printed_at.is_not(None),
+                   VacancyLocation.taken_down_at.is_(None),
+                   or_(VacancyLocation.removed_at.is_not(None), ~open_clause()))
+            .options(selectinload(VacancyLocation.vacancy).selectinload(Vacancy.organisation))
+            .order_by(Vacancy.id))
+    return list(db.session.scalars(stmt))
+
+
+def board_locations(user) -> list[Location]:
+    """Coordinators: their own locations; admins: all."""
+    from portal.accounts.models import Role
+
+    if user.role == Role.admin:
+        return list(db.session.scalars(select(Location).order_by(Location.name)))
+    return sorted(user.locations, key=lambda loc: loc.name)
+
+
+def is_open_now(vacancy: Vacancy) -> bool:
+    """The same test as open_clause, on a loaded vacancy."""
+    return (vacancy.status == VacancyStatus.published and vacancy.closing_date >= today()
+            and vacancy.organisation.status == OrgStatus.approved)

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from portal import create_app
+from portal.accounts.models import Role
+from tests.accounts.helpers import sign_in
+
+
+def test_sign_in_limited_per_account_across_ips(client, make, db_session):
+    user = make.user(Role.member)
+    db_session.commit()
+    for i in range(5):
+        res = sign_in(client, user.email, "wrong password!!", environ_base={"REMOTE_ADDR": f"10.0.0.{i}"})
+        assert res.status_code == 200
+    res = sign_in(client, user.email, "wrong password!!", environ_base={"REMOTE_ADDR": "10.0.0.99"})
+    assert res.status_code == 429
+    assert "Te veel pogingen" in res.get_data(as_text=True)
+    # Even the right password waits: guessing must not be able to continue.
+    assert sign_in(client, user.email, environ_base={"REMOTE_ADDR": "10.0.1.1"}).status_code == 429
+    # Another account is not affected.
+    other = make.user(Role.member)
+    db_session.commit()
+    assert sign_in(client, other.email, environ_base={"REMOTE_ADDR": "10.0.1.2"}).status_code == 302
+
+
+def test_sign_in_limited_per_ip_across_accounts(client):
+    for i in range(10):
+        res = sign_in(client, f"guess{i}@example.nl", "wrong password!!")
+        assert res.status_code == 200
+    assert sign_in(client, "guess99@example.nl", "wrong password!!").status_code == 429
+    # Another address still gets through.
+    res = sign_in(client, "guess100@example.nl", "x" * 12, environ_base={"REMOTE_ADDR": "10.9.9.9"})
+    assert res.status_code == 200
+    # Viewing the form is not limited.
+    assert client.get("/inloggen").status_code == 200
+
+
+def test_reset_request_limited_per_account(client):
+    for i in range(5):
+        res = client.post("/wachtwoord-vergeten", data={"email": "target@example.nl"},
+                          environ_base={"REMOTE_ADDR": f"10.0.2.{i}"})
+        assert res.status_code == 200
+    res = client.post("/wachtwoord-vergeten", data={"email": "TARGET@example.nl"},
+                      environ_base={"REMOTE_ADDR": "10.0.2.99"})
+    assert res.status_code == 429
+
+
+def test_two_factor_code_guessing_limited(client, make, db_session):
+    user = make.user(Role.adviser, totp_secret="JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")
+    db_session.commit()
+    sign_in(client, user.email)
+    codes = [c for c in ("111111", "222222", "333333", "444444", "555555", "666666")]
+    statuses = [client.post("/inloggen/2fa", data={"code": c}).status_code for c in codes]
+    assert statuses[-1] == 429
+
+
+@pytest.fixture
+def csrf_app(database_url, smtp_server):
+    app = create_app({"ENV": "testing", "SECRET_KEY": "csrf-test", "DATABASE_URL": database_url,
+                      "WTF_CSRF_ENABLED": True, "MAIL_SERVER": "127.0.0.1",
+                      "MAIL_PORT": smtp_server.port_number})
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+def test_csrf_token_required_on_sign_in(csrf_app, make, db_session):
+    user = make.user(Role.member)
+    db_session.commit()
+    client = csrf_app.test_client()
+    res = client.post("/inloggen", data={"email": user.email, "password": "correct horse battery"})
+    assert res.status_code == 400
+    assert "Formulier verlopen" in res.get_data(as_text=True)
+    page = client.get("/inloggen").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    res = client.post("/inloggen", data={"email": user.email, "password": "correct horse battery",
+                                         "csrf_token": token})
+    assert res.status_code == 302
