@@ -18,6 +18,10 @@ FEATURES = (
     "guidance",
     "dashboard",
     "reports",
+    "tours",
+    "questions",
+    "aftercare",
+    "placements",
 )
 
 

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "MAIL_FROM": "Werkportaal azc <noreply@werkportaal.example>",
     "MAIL_MAX_ATTEMPTS": 8,
     "V_NUMBER_KEY": None,  # HMAC key for V-numbers; defaults to a key derived from SECRET_KEY
+    "TWV_REMIND_FIRST_DAYS": 3,  # days in cancellation_requested before the 1st reminder
+    "TWV_REMIND_SECOND_DAYS": 7,
+    "TWV_FLAG_DAYS": 10,  # then the region's advisers are flagged; overdue from here
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_ENABLED": True,
     "EMAIL_TOKEN_MAX_AGE": 3 * 24 * 3600,

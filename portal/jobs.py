@@ -12,6 +12,9 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("vacancies expired", "portal.vacancies.services:expire_due"),
     ("applications purged", "portal.apply.services:purge_expired"),
     ("application digests", "portal.apply.services:queue_digests"),
+    ("TWV cancellation reminders", "portal.placements.services:cancellation_reminders"),
+    ("tour reminders", "portal.tours.services:send_reminders"),
+    ("aftercare check-ins", "portal.aftercare.services:send_due"),
 )
 
 

@@ -8,3 +8,7 @@ from portal.regions.models import Location, Region  # noqa: F401
 from portal.vacancies.models import MinimumWage, Vacancy, VacancyLocation  # noqa: F401
 from portal.apply.models import DigestMark  # noqa: F401
 from portal.reports.models import Report, ReportEvent  # noqa: F401
+from portal.tours.models import Tour, TourInvite  # noqa: F401
+from portal.questions.models import FaqDraft, Message, Question  # noqa: F401
+from portal.aftercare.models import AftercareCheck  # noqa: F401
+from portal.placements.models import Placement  # noqa: F401

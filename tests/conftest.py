@@ -89,6 +89,9 @@ def app(database_url, smtp_server, tmp_path):
         "SERVER_NAME": None,
     }
     app = create_app(overrides)
+    # pytest-flask keeps one app context (and so one `g`) around the whole test; in production
+    # every request has its own. Forget per-request caches so each request is on its own.
+    app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_state)
     _empty_tables(app)
     smtp_server.messages.clear()
     clock.move_to(None)
@@ -96,6 +99,15 @@ def app(database_url, smtp_server, tmp_path):
         yield app
     clock.move_to(None)
     app.extensions["db_engine"].dispose()
+
+
+def _fresh_request_state() -> None:
+    import flask_babel
+    from flask import g
+
+    g.pop("_login_user", None)
+    g.pop("locale", None)
+    flask_babel.refresh()
 
 
 def _empty_tables(app) -> None:
@@ -137,6 +149,9 @@ def login(client):
     def _login(user):
         with client.application.test_request_context(environ_base=client.environ_base):
             ident = _create_identifier()
+        from flask import g
+
+        g.pop("_login_user", None)
         with client.session_transaction() as sess:
             sess["_user_id"] = user.get_id()
             sess["_fresh"] = True

@@ -7,6 +7,7 @@ from wtforms import (
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
 
 ROLE_LABELS = {
     "adviser": _l("Werkgeversadviseur"),
@@ -14,6 +15,13 @@ ROLE_LABELS = {
     "admin": _l("Beheerder"),
 }
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Checkboxes instead of a multi-select box (which needs Ctrl-click and is hard to use)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 class CommaDecimalField(DecimalField):
@@ -68,7 +76,7 @@ class StaffForm(FlaskForm):
     role = SelectField(_l("Rol"), choices=ROLE_CHOICES,
                        validators=[DataRequired(_l("Kies een rol."))])
     region = SelectField(_l("Regio (voor werkgeversadviseurs)"), coerce=int, validators=[Optional()])
-    locations = SelectMultipleField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
+    locations = MultiCheckboxField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
                                     validators=[Optional()])
 
     def set_choices(self, regions, locations) -> None:
@@ -79,7 +87,7 @@ class StaffForm(FlaskForm):
 class RoleForm(FlaskForm):
     role = SelectField(_l("Rol"), choices=ROLE_CHOICES, validators=[DataRequired(_l("Kies een rol."))])
     region = SelectField(_l("Regio (voor werkgeversadviseurs)"), coerce=int, validators=[Optional()])
-    locations = SelectMultipleField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
+    locations = MultiCheckboxField(_l("Azc-locaties (voor coördinatoren)"), coerce=int,
                                     validators=[Optional()])
 
     set_choices = StaffForm.set_choices

@@ -2,14 +2,18 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
 from portal.db import Base
 from portal.regions.models import Location
 from portal.vacancies.models import Vacancy
+
+if TYPE_CHECKING:
+    from portal.accounts.models import User
 
 
 class Stage(str, enum.Enum):
@@ -39,6 +43,11 @@ class Application(Base):
     the resident erases their data; the row stays for anonymous counts."""
 
     __tablename__ = "application"
+    # The recruiter list filters an organisation's vacancies and sorts by date, counting per stage.
+    __table_args__ = (
+        Index("ix_application_vacancy_created", "vacancy_id", "created_at"),
+        Index("ix_application_vacancy_stage", "vacancy_id", "stage"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(12), unique=True)
@@ -94,6 +103,7 @@ class ApplicationEvent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     application: Mapped[Application] = relationship(back_populates="events")
+    actor: Mapped["User | None"] = relationship(foreign_keys=[actor_id], viewonly=True)
 
 
 class ApplicantNote(Base):
@@ -108,3 +118,5 @@ class ApplicantNote(Base):
     author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    author: Mapped["User | None"] = relationship(foreign_keys=[author_id], viewonly=True)

@@ -1,3 +1,227 @@
-from flask import Blueprint
+"""The recruiter workspace: members of the organisation work here; its advisers may look
+(read-only, without notes). Anyone else gets a 404 for every URL."""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
+                   url_for)
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from portal import db
+from portal.accounts.models import Role
+from portal.applicants import csv_export, queries, services
+from portal.applicants.forms import (
+    LANGUAGE_LABELS, RESIDENCE_LABELS, STAGE_LABELS, BulkForm, FilterForm, MoveForm, NoteForm,
+)
+from portal.applicants.models import OPEN_STAGES, Stage
+from portal.applicants.services import StageError
+from portal.audit.services import record
+from portal.extensions import login_manager
+from portal.organisations.models import Organisation
 
 bp = Blueprint("applicants", __name__)
+
+VIEWERS = (Role.member, Role.adviser, Role.admin)
+
+
+def viewer_required(view):
+    """Signed in as a member or adviser; other roles are told nothing exists here."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if current_user.role not in VIEWERS:
+            abort(404)
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def _list_org() -> Organisation:
+    """Members: their own organisation. Advisers pick one with ?organisatie=<id>."""
+    if current_user.role == Role.member:
+        return current_user.organisation
+    org = db.session.get(Organisation, request.args.get("organisatie", type=int) or 0)
+    if org is None or not queries.may_view(current_user, org):
+        abort(404)
+    return org
+
+
+def _load(application_id: int):
+    app = queries.application_for(current_user, application_id)
+    if app is None:
+        abort(404)
+    return app
+
+
+def _load_for_member(application_id: int):
+    app = _load(application_id)
+    if not queries.is_member(current_user, app.vacancy.organisation):
+        abort(404)  # advisers look, they do not act
+    return app
+
+
+def _filter_form(org: Organisation) -> FilterForm:
+    form = FilterForm(request.args)
+    return form.set_choices(queries.vacancy_choices(org), queries.location_choices())
+
+
+def page_url(**changes) -> str:
+    args = request.args.to_dict()
+    args.update({k: v for k, v in changes.items() if v is not None})
+    for key in [k for k, v in changes.items() if v is None]:
+        args.pop(key, None)
+    return url_for(request.endpoint, **args)
+
+
+def _put_error(form, error: StageError) -> None:
+    if error.field and error.field in form:
+        form[error.field].errors = [*form[error.field].errors, error.message]
+    else:
+        form.form_errors.append(error.message)
+
+
+@bp.get("/sollicitanten/")
+@viewer_required
+def index():
+    org = _list_org()
+    form = _filter_form(org)
+    filters = form.filters()
+    page = queries.list_page(org, filters, request.args.get("pagina", 1, type=int))
+    member = queries.is_member(current_user, org)
+    bulk = BulkForm().set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
+    return render_template(
+        "applicants/index.html", org=org, form=form, filters=filters, page=page, member=member,
+        bulk=bulk, stage_labels=STAGE_LABELS, page_url=page_url, Stage=Stage,
+        export_url=url_for(".export", **{k: v for k, v in request.args.items() if k != "pagina"}),
+    )
+
+
+@bp.get("/sollicitanten/export.csv")
+@viewer_required
+def export():
+    if current_user.role != Role.member:
+        abort(404)
+    org = current_user.organisation
+    filters = _filter_form(org).filters()
+    text, count = csv_export.write(queries.for_export(org, filters), STAGE_LABELS,
+                                   RESIDENCE_LABELS, LANGUAGE_LABELS)
+    record("applicants_exported", org, count=count)
+    db.session.commit()
+    return Response(text, mimetype="text/csv", headers={
+        "Content-Disposition": 'attachment; filename="sollicitanten.csv"',
+        "Cache-Control": "no-store",
+    })
+
+
+@bp.post("/sollicitanten/acties")
+@viewer_required
+def bulk():
+    if current_user.role != Role.member:
+        abort(404)
+    org = current_user.organisation
+    form = BulkForm().set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
+    back = request.form.get("back") or url_for(".index")
+    if not back.startswith("/") or back.startswith("//"):
+        back = url_for(".index")
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            for message in errors:
+                flash(message, "error")
+        return redirect(back)
+    apps = queries.applications_of(org, form.ids.data)
+    if not apps:
+        abort(404)
+    if form.action.data == "tour":
+        return redirect(url_for("tours.new", application=[a.id for a in apps]))
+    if not form.stage.data:
+        flash(_("Kies een fase."), "error")
+        return redirect(back)
+    try:
+        result = services.bulk_move(apps, Stage(form.stage.data), actor=current_user,
+                                    reason=form.reason.data or None, message=form.message.data)
+    except StageError as exc:
+        db.session.rollback()
+        flash(exc.message, "error")
+        return redirect(back)
+    db.session.commit()
+    if result.moved:
+        flash(ngettext("%(num)s sollicitatie verplaatst.", "%(num)s sollicitaties verplaatst.",
+                       len(result.moved)), "success")
+    for app, why in result.refused:
+        flash(_("%(ref)s niet verplaatst: %(why)s", ref=app.reference, why=why), "warning")
+    return redirect(back)
+
+
+def _detail(app, *, move_form=None, note_form=None, code=200):
+    member = queries.is_member(current_user, app.vacancy.organisation)
+    targets = services.allowed_targets(app.stage)
+    if move_form is None:
+        move_form = MoveForm(formdata=None).set_targets(targets)
+    record("applicant_viewed", app, application_id=app.id)
+    db.session.commit()
+    return render_template(
+        "applicants/detail.html", application=app, vacancy=app.vacancy, member=member,
+        events=queries.history(app), notes=queries.notes(app) if member else [],
+        move_form=move_form, note_form=note_form or NoteForm(formdata=None),
+        can_move=member and bool(targets), can_hire=member and app.stage in OPEN_STAGES,
+        stage_labels=STAGE_LABELS, residence_labels=RESIDENCE_LABELS,
+        language_labels=LANGUAGE_LABELS, reason_label=services.reason_label,
+        whatsapp=queries.whatsapp_digits(app.phone), **_tours_of(app),
+    ), code
+
+
+def _tours_of(app) -> dict:
+    from portal.tours.forms import ATTENDANCE_LABELS, STATE_LABELS
+    from portal.tours.queries import invites_of_application
+
+    return {"tours": invites_of_application(app), "tour_state_labels": STATE_LABELS,
+            "attendance_labels": ATTENDANCE_LABELS}
+
+
+@bp.get("/sollicitanten/<int:application_id>")
+@viewer_required
+def detail(application_id: int):
+    return _detail(_load(application_id))
+
+
+@bp.post("/sollicitanten/<int:application_id>/fase")
+@viewer_required
+def move(application_id: int):
+    app = _load_for_member(application_id)
+    form = MoveForm().set_targets(services.allowed_targets(app.stage))
+    if form.validate_on_submit():
+        try:
+            services.move(app, Stage(form.stage.data), actor=current_user,
+                          reason=form.reason.data or None, message=form.message.data)
+        except StageError as exc:
+            db.session.rollback()
+            app = _load_for_member(application_id)
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De fase is gewijzigd naar: %(stage)s.", stage=STAGE_LABELS[app.stage]),
+                  "success")
+            return redirect(url_for(".detail", application_id=app.id))
+    return _detail(app, move_form=form, code=422)
+
+
+@bp.post("/sollicitanten/<int:application_id>/notities")
+@viewer_required
+def add_note(application_id: int):
+    app = _load_for_member(application_id)
+    form = NoteForm()
+    if form.validate_on_submit():
+        try:
+            services.add_note(app, current_user, form.text.data)
+        except StageError as exc:
+            _put_error(form, exc)
+        else:
+            db.session.commit()
+            flash(_("De notitie is opgeslagen."), "success")
+            return redirect(url_for(".detail", application_id=app.id) + "#notities")
+    return _detail(app, note_form=form, code=422)

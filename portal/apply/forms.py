@@ -5,8 +5,8 @@ import unicodedata
 import phonenumbers
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 import wtforms
+from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
@@ -171,11 +171,11 @@ class ApplyForm(FlaskForm):
     website = StringField(_l("Laat dit leeg"), filters=[clean_text],
                           render_kw={"autocomplete": "off", "tabindex": "-1"})
 
-    def __init__(self, *args, asylum_wait_months: int | None = None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        months = asylum_wait_months or current_app.config["ASYLUM_WAIT_MONTHS"]
-        self.procedure.label.text = _l(
-            "Loopt je asielprocedure al %(months)s maanden of langer?", months=months)
+        # The waiting time is a setting (it may drop to 3 months under the EU pact).
+        self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
+                                       months=current_app.config["ASYLUM_WAIT_MONTHS"])
 
     def validate_procedure(self, field):
         if self.residence_status.data == "asylum_seeker" and not field.data:

@@ -5,18 +5,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import current_app, url_for
+
 from portal import db
-from portal.applicants.models import (
-    OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage,
-)
+from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.apply import queries, tokens
+# purge_expired and queue_digests are listed in portal.jobs under this module's name.
+from portal.apply.housekeeping import erase_personal_data, purge_expired, queue_digests  # noqa: F401
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
 from portal.regions.models import Location
 from portal.vacancies.models import Vacancy
-
-# purge_expired and queue_digests are listed in portal.jobs under this module's name.
-from portal.apply.housekeeping import erase_personal_data, purge_expired, queue_digests  # noqa: F401
 
 
 class NotEligible(Exception):
@@ -78,6 +76,8 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
         earlier = queries.application_by_submission_key(data.submission_key)
         if earlier is not None and earlier.vacancy_id == vacancy.id:
             return Submitted(earlier, _new_token(earlier), replayed=True)
+        if earlier is not None:  # a key reused on another vacancy: never ours, drop it
+            data.submission_key = None
     check_eligible(vacancy, data.residence_status, data.procedure)
     existing = queries.open_application_for_phone(vacancy, data.phone)
     if existing is not None:

@@ -18,7 +18,9 @@ from portal.regions.models import Location
 
 bp = Blueprint("apply", __name__)
 
-APPLY_LIMIT = "20 per hour"
+# Per IP. Residents of one azc often share its Wi-Fi address, so the hourly cap is generous;
+# the per-minute cap stops a script.
+APPLY_LIMIT = "10 per minute;60 per hour"
 MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
 
 

@@ -168,17 +168,10 @@ def _required_reason(reason: str) -> str:
 
 
 def _vacancies_hook(name: str, org: Organisation) -> int:
-    # Imported lazily: the vacancies feature depends on organisations, not the other way round.
-    # TODO(lead): drop the fallback once portal.vacancies.services provides both functions.
-    try:
-        from portal.vacancies import services as vacancy_services
-    except ImportError:
-        return 0
-    func = getattr(vacancy_services, name, None)
-    if func is None:
-        return 0
-    result = func(org)
-    return result if isinstance(result, int) else 0
+    # Imported here: the vacancies feature depends on organisations, not the other way round.
+    from portal.vacancies import services as vacancy_services
+
+    return getattr(vacancy_services, name)(org)
 
 
 def status_label(status: OrgStatus) -> str:

@@ -8,7 +8,7 @@ from portal.organisations.models import Organisation
 from portal.regions.models import Location
 from portal.reports import services
 from portal.reports.models import ReporterType, ReportState
-from portal.vacancies.models import Vacancy
+from portal.vacancies.models import Vacancy, VacancyStatus
 
 
 def seed(ctx: dict) -> None:
@@ -18,7 +18,8 @@ def seed(ctx: dict) -> None:
         select(Location).where(Location.region_id == region_id).order_by(Location.id)
     )
     vacancy = ctx.get("vacancy") or db.session.scalar(
-        select(Vacancy).join(Organisation).where(Organisation.region_id == region_id)
+        select(Vacancy).join(Organisation)
+        .where(Organisation.region_id == region_id, Vacancy.status == VacancyStatus.published)
         .order_by(Vacancy.id)
     )
     # One about a known vacancy (anonymous), one about an unknown employer (with contact).

@@ -7,7 +7,7 @@ import secrets
 from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, false, func, select
 
 from portal import db
 from portal.accounts.models import Role, User
@@ -31,10 +31,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 class ReportError(Exception):
     """A broken rule; `field` names the form field the message belongs to."""
 
-    def __init__(self, message, field: str | None = None):
+    def __init__(self, message, field: str | None = None, more=()):
         super().__init__(str(message))
         self.message = message
         self.field = field
+        self.more = list(more)  # further (field, message) pairs, shown all at once
 
 
 def clean_text(value: str | None, limit: int | None = None) -> str:
@@ -99,12 +100,15 @@ def submit(*, signals: list[str], description: str, employer_name: str,
     signals = [s for s in SIGNALS if s in set(signals or ())]
     description = clean_text(description, MAX_DESCRIPTION)
     employer_name = clean_text(employer_name, 200)
+    problems = []
     if not signals and not description:
-        raise ReportError(_l("Kies minstens één ding dat er gebeurde, of schrijf wat er gebeurde."),
-                          field="signals")
+        problems.append(("signals", _l("Kies minstens één ding dat er gebeurde, of schrijf wat "
+                                       "er gebeurde.")))
     if vacancy is None and not employer_name:
-        raise ReportError(_l("Schrijf de naam van de werkgever. Weet je die niet? Schrijf wat je weet."),
-                          field="employer_name")
+        problems.append(("employer_name", _l("Schrijf de naam van de werkgever. Weet je die "
+                                             "niet? Schrijf wat je weet.")))
+    if problems:
+        raise ReportError(problems[0][1], field=problems[0][0], more=problems[1:])
     organisation = vacancy.organisation if vacancy is not None else None
     if organisation is not None:
         region_id = organisation.region_id
@@ -161,7 +165,7 @@ def visible_to(user: User) -> Select:
         return query
     if user.role == Role.adviser and user.region_id is not None:
         return query.where(Report.region_id == user.region_id)
-    return query.where(False)  # noqa: FBT003 - members and coordinators never see reports
+    return query.where(false())  # members and coordinators never see reports
 
 
 def get_visible(user: User, report_id: int) -> Report | None:

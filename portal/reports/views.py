@@ -31,6 +31,7 @@ def _arg(name: str) -> str | None:
 def report_form():
     vacancy = services.vacancy_by_code(_arg("vacancy"))
     form = ReportForm(locations=services.active_locations())
+    form.employer_name.flags.required = vacancy is None  # else we know the employer
     if request.method == "GET":
         form.vacancy.data = vacancy.code if vacancy else ""
         location = services.location_by_code(_arg("location"))
@@ -51,7 +52,8 @@ def report_form():
                 ui_language=str(get_locale() or "nl"),
             )
         except services.ReportError as exc:
-            form[exc.field].errors.append(str(exc.message))
+            for field, message in [(exc.field, exc.message), *exc.more]:
+                form[field].errors.append(str(message))
         else:
             db.session.commit()
             session[SESSION_KEY] = report.code
@@ -62,7 +64,9 @@ def report_form():
 @bp.get("/report/verzonden")
 @resident_page
 def sent():
-    return render_template("reports/sent.html", code=session.get(SESSION_KEY))
+    # no-store: on a shared phone the back button must not show someone else's code later
+    return render_template("reports/sent.html", code=session.get(SESSION_KEY)), 200, {
+        "Cache-Control": "no-store"}
 
 
 @bp.get("/report/status")

@@ -19,6 +19,15 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
+class EuroField(DecimalField):
+    """Accepts the Dutch decimal comma ("14,71") as well as a point."""
+
+    def process_formdata(self, valuelist):
+        if valuelist:
+            valuelist = [valuelist[0].strip().replace("€", "").replace(" ", "").replace(",", ".")]
+        super().process_formdata(valuelist)
+
+
 CONTRACT_CHOICES = [
     SelectChoice(ContractType.temporary.value, _l("Tijdelijk (uitzend)")),
     SelectChoice(ContractType.fixed_term.value, _l("Bepaalde tijd")),
@@ -49,9 +58,9 @@ class VacancyForm(FlaskForm):
     hours_max = IntegerField(_l("Maximaal aantal uren per week"),
                              validators=[InputRequired(), NumberRange(min=0, max=168)])
     contract_type = SelectField(_l("Soort contract"), choices=CONTRACT_CHOICES)
-    wage_min = DecimalField(_l("Uurloon (euro, bruto)"), **MONEY,
+    wage_min = EuroField(_l("Uurloon (euro, bruto)"), **MONEY,
                             description=_l("Minstens het wettelijk minimumloon voor 21 jaar en ouder."))
-    wage_max = DecimalField(_l("Maximaal uurloon (euro, bruto)"), places=2,
+    wage_max = EuroField(_l("Maximaal uurloon (euro, bruto)"), places=2,
                             validators=[Optional(), NumberRange(min=Decimal("0.01"), max=Decimal("999"))])
     dutch_level = SelectField(_l("Nederlands nodig"), choices=LEVEL_CHOICES)
     english_level = SelectField(_l("Engels nodig"), choices=LEVEL_CHOICES)
@@ -66,10 +75,13 @@ class VacancyForm(FlaskForm):
     closing_date = DateField(_l("Sluitingsdatum"), validators=[InputRequired()],
                              description=_l("Hoogstens 3 maanden vooruit. Op de poster staat 'geldig tot'."))
     location_ids = MultiCheckboxField(_l("azc-locaties voor de poster"), coerce=int,
-                                      description=_l("Kies waar de poster komt te hangen."))
+                                      description=_l("Kies waar de poster komt te hangen. Nodig om te publiceren."))
 
     def for_organisation(self, is_agency: bool, location_choices) -> "VacancyForm":
-        if not is_agency:
+        if is_agency:  # an agency must name the client (inlener)
+            self.client_name.validators = [InputRequired(), Length(max=200)]
+            self.client_name.flags.required = True
+        else:
             del self.client_name
         self.location_ids.choices = [SelectChoice(value, label) for value, label in location_choices]
         return self

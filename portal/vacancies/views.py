@@ -126,9 +126,13 @@ def publish(vacancy_id: int):
         services.publish_vacancy(vacancy)
     except VacancyError as exc:
         db.session.rollback()
+        if exc.field:  # show the edit form with the message at the field to fix
+            form = _vacancy_form(formdata=None)
+            form.fill_from(vacancy)
+            _put_error(form, exc)
+            return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
+                                   latest_closing=services.latest_closing_date())
         flash(exc.message, "error")
-        if exc.field:
-            return redirect(url_for(".edit", vacancy_id=vacancy.id))
     else:
         db.session.commit()
         flash(_("De vacature is gepubliceerd. Download de posters voor de azc-locaties."), "success")

@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from portal import db
 from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.apply.tokens import hash_token
-from portal.notifications.models import OutboxMessage
 from portal.notifications.services import send_pending
 
 from tests.apply.conftest import form_data
@@ -165,12 +164,28 @@ def test_status_not_open_gets_kind_page_and_nothing_stored(client, vacancy, db_s
 
 
 def test_rate_limit_on_apply_posts_shows_friendly_page(client, vacancy):
-    for n in range(20):
+    for n in range(10):
         assert client.post(URL, data={"submission_key": str(n)}).status_code == 422
     res = client.post(URL, data=form_data())
     assert res.status_code == 429
     assert "Even wachten" in res.get_data(as_text=True)
     assert client.get(URL).status_code == 200  # reading the form is not limited
+
+
+def test_rate_limit_counts_per_address(client, vacancy):
+    for n in range(10):
+        client.post(URL, data={"submission_key": str(n)}, environ_base={"REMOTE_ADDR": "10.0.0.1"})
+    res = client.post(URL, data=form_data(), environ_base={"REMOTE_ADDR": "10.0.0.2"})
+    assert res.status_code == 200 and count_applications() == 1
+
+
+def test_submission_key_of_another_vacancy_is_not_a_replay(client, make, azc, vacancy, db_session):
+    make.vacancy(locations=[azc], code="TWO222")
+    db_session.commit()
+    client.post(URL, data=form_data(key="shared"))
+    res = client.post("/v/TWO222/solliciteren", data=form_data(key="shared"))
+    assert "Je sollicitatie is verstuurd" in res.get_data(as_text=True)
+    assert count_applications() == 2
 
 
 def test_csrf_is_required_when_enabled(app, client, vacancy):

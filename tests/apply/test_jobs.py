@@ -32,6 +32,7 @@ def test_digest_one_mail_per_org_per_hour_without_personal_data(make, db_session
     assert sorted(m["To"] for m in mails) == [a.email, b.email]
     body = mails[0].get_content()
     assert "Bakker (DIG111): 2 nieuw" in body and "Verkoper (DIG222): 1 nieuw" in body
+    assert "https://werk.example.nl/" in body  # a link to the applicants page
     for secret in ("Samira", "Yonas", "Omar", "612345678", "687654321", "611112222"):
         assert secret not in body and secret not in mails[0]["Subject"]
 
@@ -98,3 +99,17 @@ def test_purge_honours_one_year_consent(make, db_session):
     assert purge_expired(T0 + timedelta(days=356)) == 1
     assert db.session.get(Application, keep.id).erased_at is not None
     assert db.session.scalar(select(Application.name)) is None
+
+
+def test_demo_seed_adds_applications_in_several_stages(make, azc, db_session):
+    from portal.apply import demo
+
+    org = make.organisation()
+    make.vacancy(org, locations=[azc])
+    demo.seed({"employer": org})
+    apps = db.session.scalars(select(Application)).all()
+    assert len(apps) >= 3
+    assert {a.ui_language for a in apps} >= {"ar", "ti"}
+    assert len({a.stage for a in apps}) >= 3
+    assert all(a.events for a in apps)
+    demo.seed({"employer": make.organisation()})  # no vacancies: nothing, no error

@@ -123,3 +123,14 @@ def test_unknown_board_is_friendly_404(client, db_session):
 def test_boards_index_counts_open_vacancies(client, vacancy, azc):
     html = client.get("/l/").get_data(as_text=True)
     assert 'href="/l/ZDM"' in html and "1 open banen" in html
+
+
+def test_unknown_location_code_still_shows_the_vacancy(client, vacancy):
+    res = client.get("/v/ABC234/GONE")
+    assert res.status_code == 200
+    assert 'href="/v/ABC234/solliciteren"' in res.get_data(as_text=True)
+
+
+def test_form_url_is_not_taken_for_a_location_code(client, vacancy):
+    html = client.get("/v/ABC234/solliciteren").get_data(as_text=True)
+    assert 'name="phone"' in html

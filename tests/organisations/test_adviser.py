@@ -209,15 +209,11 @@ def test_change_contact_adviser_only_within_region(client, login, make, setup, d
 
 
 def test_suspend_calls_vacancy_hooks(client, login, make, db_session, monkeypatch):
+    from portal.vacancies import services as vs
+
     calls = []
-    try:
-        from portal.vacancies import services as vs
-    except ImportError:
-        pytest.skip("vacancies services not written yet")
-    monkeypatch.setattr(vs, "take_offline_for_organisation", lambda o: calls.append(("off", o.id)) or 3,
-                        raising=False)
-    monkeypatch.setattr(vs, "restore_for_organisation", lambda o: calls.append(("on", o.id)) or 3,
-                        raising=False)
+    monkeypatch.setattr(vs, "take_offline_for_organisation", lambda o: calls.append(("off", o.id)) or 3)
+    monkeypatch.setattr(vs, "restore_for_organisation", lambda o: calls.append(("on", o.id)) or 3)
     region = make.region()
     adviser = make.user(Role.adviser, region=region)
     org = make.organisation(region=region, status=OrgStatus.approved)
@@ -232,10 +228,6 @@ def test_suspend_calls_vacancy_hooks(client, login, make, db_session, monkeypatc
 def test_suspend_takes_published_vacancies_offline(client, login, make, db_session):
     from portal.vacancies.models import VacancyStatus
 
-    try:
-        from portal.vacancies.services import restore_for_organisation, take_offline_for_organisation  # noqa: F401
-    except ImportError:
-        pytest.skip("vacancy hooks not written yet")
     region = make.region()
     adviser = make.user(Role.adviser, region=region)
     org = make.organisation(region=region, status=OrgStatus.approved)

@@ -23,7 +23,7 @@ def test_register_never_500(client, make, db_session, data):
     assert res.status_code in (200, 302)
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(kvk=st.from_regex(r"[0-9]{8}", fullmatch=True),
        postcode=st.from_regex(r"[1-9][0-9]{3} ?[A-Za-z]{2}", fullmatch=True),

@@ -167,3 +167,12 @@ def test_agency_registration(client, region, db_session):
     client.post(URL, data=form_data(region, kind="agency", kvk="11112222"))
     org = db_session.scalar(select(Organisation))
     assert org.kind.value == "agency"
+
+
+def test_register_needs_csrf_token(app, client, region, db_session):
+    app.config["WTF_CSRF_ENABLED"] = True
+    res = client.post(URL, data=form_data(region))
+    assert res.status_code == 400
+    assert db_session.scalar(select(func.count(Organisation.id))) == 0
+    html = client.get(URL).get_data(as_text=True)
+    assert 'name="csrf_token"' in html

@@ -121,6 +121,11 @@ def test_description_alone_is_enough(client):
     assert all_reports()[0].signals == []
 
 
+def test_all_problems_are_shown_at_once(client):
+    html = post_report(client, signals=[], employer_name="").get_data(as_text=True)
+    assert 'id="signals-error"' in html and 'id="employer_name-error"' in html
+
+
 def test_employer_name_needed_without_vacancy(client):
     res = post_report(client, employer_name="")
     assert res.status_code == 200

@@ -24,7 +24,7 @@ def form(loc, **kw):
     d = {"title": "Hulp in de bakkerij", "summary": "Je helpt in de bakkerij.",
          "text_language": "nl", "city": "Zaandam", "address": "Westzijde 88",
          "hours_min": "16", "hours_max": "24", "contract_type": "fixed_term",
-         "wage_min": "15,00".replace(",", "."), "wage_max": "", "dutch_level": "A1",
+         "wage_min": "15,00", "wage_max": "", "dutch_level": "A1",
          "english_level": "none", "open_to_asylum": "y", "open_to_status": "y",
          "positions": "1", "start_date": (today() + timedelta(days=10)).isoformat(),
          "closing_date": (today() + timedelta(days=30)).isoformat(), "location_ids": [str(loc.id)]}
@@ -113,6 +113,18 @@ def test_pending_organisation_has_no_publish_button_and_is_refused(client, login
     assert "/publiceren" not in page.text
     res = client.post(f"/vacatures/{v.id}/publiceren", follow_redirects=True)
     assert "goedgekeurd" in res.text
+    db_session.refresh(v)
+    assert v.status == VacancyStatus.draft
+
+
+def test_publish_problem_shown_at_field(client, login, setup, make, db_session):
+    org, member, loc = setup
+    v = make.vacancy(org, [], status=VacancyStatus.draft)
+    db_session.commit()
+    login(member)
+    res = client.post(f"/vacatures/{v.id}/publiceren")
+    assert res.status_code == 200
+    assert 'id="location_ids-error"' in res.text and f'action="/vacatures/{v.id}/bewerken"' in res.text
     db_session.refresh(v)
     assert v.status == VacancyStatus.draft
 

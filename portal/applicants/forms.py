@@ -1,0 +1,131 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from portal.applicants.models import ResidenceStatus, Stage
+from portal.applicants.queries import Filters
+from portal.applicants.services import MAX_MESSAGE, REASONS
+from portal.apply.forms import LANGUAGES, clean_text
+
+STAGE_LABELS = {
+    Stage.new: _l("Nieuw"),
+    Stage.contacted: _l("Gesproken"),
+    Stage.tour: _l("Rondleiding"),
+    Stage.assessment: _l("Beoordeling"),
+    Stage.offer: _l("Aanbod"),
+    Stage.hired: _l("Aangenomen"),
+    Stage.rejected: _l("Afgewezen"),
+    Stage.withdrawn: _l("Teruggetrokken"),
+    Stage.no_show: _l("Niet gekomen"),
+}
+RESIDENCE_LABELS = {
+    ResidenceStatus.asylum_seeker: _l("Asielzoeker"),
+    ResidenceStatus.status_holder: _l("Statushouder"),
+    ResidenceStatus.unknown: _l("Weet het niet"),
+}
+LANGUAGE_LABELS = dict(LANGUAGES)
+ANY = SelectChoice("", _l("Alle"))
+
+
+def _int_or_none(value):
+    try:
+        return int(value) if value not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class FilterForm(FlaskForm):
+    """GET filters of the list; invalid values are ignored rather than shown as errors."""
+
+    class Meta:
+        csrf = False
+
+    stage = SelectField(_l("Fase"), choices=[ANY] + [SelectChoice(s.value, lbl)
+                                                   for s, lbl in STAGE_LABELS.items()])
+    vacancy = SelectField(_l("Vacature"), coerce=_int_or_none)
+    location = SelectField(_l("azc-locatie"), coerce=_int_or_none)
+    language = SelectField(_l("Spreekt"), choices=[ANY] + [SelectChoice(c, lbl)
+                                                         for c, lbl in LANGUAGES])
+    residence = SelectField(_l("Verblijfsstatus"), choices=[ANY] + [
+        SelectChoice(s.value, lbl) for s, lbl in RESIDENCE_LABELS.items()])
+    since = DateField(_l("Gesolliciteerd vanaf"), validators=[Optional()])
+    sort = SelectField(_l("Sorteren"), choices=[SelectChoice("newest", _l("Nieuwste eerst")),
+                                                SelectChoice("oldest", _l("Oudste eerst"))])
+
+    def set_choices(self, vacancies, locations) -> "FilterForm":
+        self.vacancy.choices = [SelectChoice(None, _l("Alle"))] + [
+            SelectChoice(v, label) for v, label in vacancies]
+        self.location.choices = [SelectChoice(None, _l("Alle"))] + [
+            SelectChoice(v, label) for v, label in locations]
+        return self
+
+    def filters(self) -> Filters:
+        self.validate()
+        ok = lambda f: f.data if not f.errors else None  # noqa: E731
+
+        def pick(f, allowed):
+            value = ok(f)
+            return value if value in allowed else None
+
+        stage = pick(self.stage, {s.value for s in Stage})
+        residence = pick(self.residence, {s.value for s in ResidenceStatus})
+        return Filters(
+            stage=Stage(stage) if stage else None,
+            vacancy_id=pick(self.vacancy, {c.value for c in self.vacancy.choices}),
+            location_id=pick(self.location, {c.value for c in self.location.choices}),
+            language=pick(self.language, set(LANGUAGE_LABELS)),
+            residence=ResidenceStatus(residence) if residence else None,
+            since=ok(self.since),
+            sort="oldest" if self.sort.data == "oldest" else "newest",
+        )
+
+
+def _target_choices(stages) -> list[SelectChoice]:
+    return [SelectChoice(s.value, STAGE_LABELS[s]) for s in stages]
+
+
+REASON_CHOICES = [SelectChoice("", _l("Kies een reden"))] + [
+    SelectChoice(code, label) for code, label in REASONS.items()]
+
+
+class MoveForm(FlaskForm):
+    stage = SelectField(_l("Nieuwe fase"), validators=[InputRequired()])
+    reason = SelectField(_l("Reden"), choices=REASON_CHOICES, validators=[Optional()],
+                         description=_l("Nodig bij afwijzen en niet gekomen."))
+    message = TextAreaField(
+        _l("Bericht aan de sollicitant"), filters=[clean_text],
+        validators=[Optional(), Length(max=MAX_MESSAGE)],
+        description=_l("Kort en eenvoudig. De sollicitant ziet dit op de eigen statuspagina "
+                       "en krijgt het per e-mail als die is opgegeven."))
+
+    def set_targets(self, stages) -> "MoveForm":
+        self.stage.choices = _target_choices(stages)
+        return self
+
+
+class BulkForm(MoveForm):
+    # The list renders one checkbox per row; ids of other organisations are dropped by the query.
+    ids = MultiCheckboxField(_l("Sollicitaties"), coerce=int, validate_choice=False,
+                             validators=[DataRequired(_l("Kies eerst een of meer sollicitanten."))])
+    stage = SelectField(_l("Nieuwe fase"), validators=[Optional()])
+    action = HiddenField(default="move")  # set by the button that was pressed
+
+    def set_targets(self, stages) -> "BulkForm":
+        self.stage.choices = [SelectChoice("", _l("Kies een fase"))] + _target_choices(stages)
+        return self
+
+
+class NoteForm(FlaskForm):
+    text = TextAreaField(_l("Notitie"), filters=[clean_text],
+                         validators=[InputRequired(), Length(max=4000)],
+                         description=_l("Alleen zichtbaar voor uw organisatie."))

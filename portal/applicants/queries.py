@@ -1,0 +1,217 @@
+"""Read-only look-ups for the recruiter workspace, always scoped to an organisation the user
+may see. Filters go into the SQL; one query per page, counts with GROUP BY."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+from flask_babel import format_datetime
+from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from portal import db
+from portal.accounts.models import Role, User
+from portal.applicants.models import (
+    OPEN_STAGES, ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
+)
+from portal.clock import AMS, utcnow
+from portal.organisations.models import Organisation
+from portal.regions.models import Location
+from portal.vacancies.models import Vacancy
+
+PAGE_SIZE = 50
+
+
+# --------------------------------------------------------------------------- access
+
+def is_member(user: User, org: Organisation) -> bool:
+    return user.role == Role.member and user.organisation_id == org.id
+
+
+def may_view(user: User, org: Organisation) -> bool:
+    """Members of the organisation; its contact adviser and the advisers of its region
+    (read-only); admins. Everyone else gets a 404 from the caller."""
+    if not user.is_authenticated:
+        return False
+    if is_member(user, org) or user.role == Role.admin:
+        return True
+    return user.role == Role.adviser and (
+        org.region_id == user.region_id or org.contact_adviser_id == user.id)
+
+
+def application_for(user: User, application_id: int) -> Application | None:
+    app = db.session.scalar(
+        select(Application).where(Application.id == application_id)
+        .options(joinedload(Application.vacancy).joinedload(Vacancy.organisation),
+                 joinedload(Application.azc_location), joinedload(Application.poster_location))
+    )
+    if app is None or not may_view(user, app.vacancy.organisation):
+        return None
+    return app
+
+
+def applications_of(org: Organisation, ids: list[int]) -> list[Application]:
+    """Only this organisation's applications among `ids` (others are silently dropped)."""
+    if not ids:
+        return []
+    return list(db.session.scalars(
+        select(Application).join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .where(Vacancy.organisation_id == org.id, Application.id.in_(ids[:500]))
+        .options(selectinload(Application.events), joinedload(Application.azc_location))
+        .order_by(Application.created_at, Application.id)
+    ).unique())
+
+
+# --------------------------------------------------------------------------- list
+
+@dataclass
+class Filters:
+    stage: Stage | None = None
+    vacancy_id: int | None = None
+    location_id: int | None = None
+    language: str | None = None
+    residence: ResidenceStatus | None = None
+    since: date | None = None
+    sort: str = "newest"
+
+
+@dataclass
+class Page:
+    rows: list[Application]
+    total: int
+    counts: dict[Stage, int]
+    page: int
+    pages: int
+
+
+def _filtered(stmt: Select, org: Organisation, f: Filters, *, with_stage: bool = True) -> Select:
+    stmt = stmt.join(Vacancy, Vacancy.id == Application.vacancy_id).where(
+        Vacancy.organisation_id == org.id)
+    if f.vacancy_id:
+        stmt = stmt.where(Application.vacancy_id == f.vacancy_id)
+    if f.location_id:
+        stmt = stmt.where(Application.azc_location_id == f.location_id)
+    if f.residence:
+        stmt = stmt.where(Application.residence_status == f.residence)
+    if f.language:
+        # languages is a small JSON list such as [{"lang": "ar", "level": "good"}]; codes are
+        # validated against a fixed list, so a quoted match is exact and portable.
+        stmt = stmt.where(cast(Application.languages, Text).like(f'%"{f.language}"%'))
+    if f.since:
+        start = datetime.combine(f.since, time(0), AMS).astimezone(timezone.utc)
+        stmt = stmt.where(Application.created_at >= start)
+    if with_stage and f.stage:
+        stmt = stmt.where(Application.stage == f.stage)
+    return stmt
+
+
+def _ordered(stmt: Select, f: Filters) -> Select:
+    if f.sort == "oldest":
+        return stmt.order_by(Application.created_at.asc(), Application.id.asc())
+    return stmt.order_by(Application.created_at.desc(), Application.id.desc())
+
+
+def stage_counts(org: Organisation, f: Filters) -> dict[Stage, int]:
+    """Counts per stage under every filter except the stage itself (the tabs)."""
+    stmt = _filtered(select(Application.stage, func.count(Application.id)), org, f,
+                     with_stage=False).group_by(Application.stage)
+    counts = {stage: 0 for stage in Stage}
+    for stage, count in db.session.execute(stmt):
+        counts[Stage(stage)] = count
+    return counts
+
+
+def list_page(org: Organisation, f: Filters, page: int = 1) -> Page:
+    counts = stage_counts(org, f)
+    total = counts.get(f.stage, 0) if f.stage else sum(counts.values())
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(1, page), pages)
+    stmt = _ordered(_filtered(select(Application), org, f), f).options(
+        joinedload(Application.vacancy), joinedload(Application.azc_location),
+    ).limit(PAGE_SIZE).offset((page - 1) * PAGE_SIZE)
+    return Page(rows=list(db.session.scalars(stmt)), total=total, counts=counts,
+                page=page, pages=pages)
+
+
+def for_export(org: Organisation, f: Filters):
+    stmt = _ordered(_filtered(select(Application), org, f), f).options(
+        joinedload(Application.vacancy), joinedload(Application.azc_location),
+        joinedload(Application.poster_location))
+    return db.session.scalars(stmt.execution_options(yield_per=500))
+
+
+def vacancy_choices(org: Organisation) -> list[tuple[int, str]]:
+    rows = db.session.execute(
+        select(Vacancy.id, Vacancy.title, Vacancy.code)
+        .where(Vacancy.organisation_id == org.id).order_by(Vacancy.created_at.desc())
+    ).all()
+    return [(r.id, f"{r.title} ({r.code})") for r in rows]
+
+
+def location_choices() -> list[tuple[int, str]]:
+    rows = db.session.execute(select(Location.id, Location.name).order_by(Location.name)).all()
+    return [(r.id, r.name) for r in rows]
+
+
+# --------------------------------------------------------------------------- detail
+
+def history(app: Application) -> list[ApplicationEvent]:
+    return list(db.session.scalars(
+        select(ApplicationEvent).where(ApplicationEvent.application_id == app.id)
+        .options(joinedload(ApplicationEvent.actor)).order_by(ApplicationEvent.id)
+    ))
+
+
+def notes(app: Application) -> list[ApplicantNote]:
+    return list(db.session.scalars(
+        select(ApplicantNote).where(ApplicantNote.application_id == app.id)
+        .options(joinedload(ApplicantNote.author)).order_by(ApplicantNote.id.desc())
+    ))
+
+
+def whatsapp_digits(phone: str | None) -> str | None:
+    digits = "".join(c for c in (phone or "") if c.isdigit())
+    return digits or None
+
+
+# --------------------------------------------------------------------------- resident page
+
+def resident_view(application: Application) -> dict:
+    """What the resident's status page shows, in plain words: the stage, the recruiter's last
+    message and the tour invitations still to come. Call while rendering (locale applies)."""
+    from portal.apply.wording import stage_text
+    from portal.tours.models import Tour, TourInvite, TourState
+
+    last = db.session.scalar(
+        select(ApplicationEvent)
+        .where(ApplicationEvent.application_id == application.id,
+               ApplicationEvent.message.is_not(None))
+        .order_by(ApplicationEvent.id.desc()).limit(1)
+    )
+    invites = db.session.scalars(
+        select(TourInvite).join(Tour)
+        .where(TourInvite.application_id == application.id,
+               Tour.state.in_((TourState.requested, TourState.confirmed)),
+               Tour.starts_at >= utcnow())
+        .options(joinedload(TourInvite.tour)).order_by(Tour.starts_at)
+    ).all() if application.stage in OPEN_STAGES else []
+    tours = []
+    for invite in invites:
+        tour = invite.tour
+        tours.append({
+            "starts_at": tour.starts_at,
+            "when": format_datetime(tour.starts_at, "EEEE d MMMM yyyy, HH:mm"),
+            "until": format_datetime(tour.ends_at, "HH:mm"),
+            "confirmed": tour.state == TourState.confirmed,
+            "address": tour.address,
+            "meeting_point": tour.meeting_point or None,
+            "what_to_bring": tour.what_to_bring or None,
+            "transport_note": tour.transport_note or None,
+        })
+    return {
+        "stage": application.stage.value,
+        "stage_text": stage_text(application.stage),
+        "message": last.message if last is not None else None,
+        "message_at": last.created_at if last is not None else None,
+        "tours": tours,
+    }

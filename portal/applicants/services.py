@@ -1,0 +1,145 @@
+"""The recruiter's stage machine and notes. Functions flush, never commit; a broken rule raises
+StageError with the form field it belongs to."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from portal import db
+from portal.applicants.models import (
+    ENDED_STAGES, OPEN_STAGES, ApplicantNote, Application, ApplicationEvent, Stage,
+)
+from portal.audit.services import record
+from portal.clock import utcnow
+from portal.notifications.services import queue
+
+# The order of the open stages: moves go forward (skipping allowed) or one step back.
+PIPELINE = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
+END_BY_RECRUITER = (Stage.rejected, Stage.withdrawn, Stage.no_show)
+NEEDS_REASON = (Stage.rejected, Stage.no_show)
+REASONS = {
+    "language": _l("Taalniveau past niet"),
+    "not_reachable": _l("Niet bereikbaar"),
+    "hours": _l("Uren passen niet"),
+    "experience": _l("Ervaring past niet"),
+    "position_filled": _l("Vacature is al vervuld"),
+    "other": _l("Andere reden"),
+}
+# Set by the portal itself, never picked in a form.
+SYSTEM_REASONS = {
+    "missed_tour": _l("Niet gekomen bij de rondleiding"),
+    "resident": _l("Door de sollicitant zelf"),
+}
+MAX_MESSAGE = 1000
+
+
+class StageError(Exception):
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def reason_label(code: str | None) -> str:
+    if not code:
+        return ""
+    label = REASONS.get(code) or SYSTEM_REASONS.get(code)
+    return str(label) if label is not None else code
+
+
+def allowed_targets(stage: Stage) -> list[Stage]:
+    """Where a recruiter may move an application from `stage` (hired only via a placement)."""
+    if stage not in OPEN_STAGES:
+        return []
+    index = PIPELINE.index(stage)
+    targets = list(PIPELINE[index + 1:])
+    if index > 0:
+        targets.insert(0, PIPELINE[index - 1])
+    return targets + list(END_BY_RECRUITER)
+
+
+def check_move(app: Application, to: Stage, reason: str | None, *, system: bool = False) -> None:
+    if to == Stage.hired:
+        raise StageError(_("Aannemen gaat via 'Aannemen': daar legt u de plaatsing vast."), "stage")
+    if app.stage in ENDED_STAGES:
+        raise StageError(_("Deze sollicitatie is afgerond en kan niet meer verplaatst worden."),
+                         "stage")
+    if to == app.stage:
+        raise StageError(_("De sollicitatie staat al in deze fase."), "stage")
+    if to not in allowed_targets(app.stage):
+        raise StageError(_("Terugzetten kan maar één stap."), "stage")
+    if to in NEEDS_REASON:
+        allowed = set(REASONS) | (set(SYSTEM_REASONS) if system else set())
+        if not reason:
+            raise StageError(_("Kies een reden."), "reason")
+        if reason not in allowed:
+            raise StageError(_("Kies een reden uit de lijst."), "reason")
+
+
+def move(app: Application, to: Stage, *, actor, reason: str | None = None,
+         message: str | None = None, now: datetime | None = None,
+         system: bool = False) -> ApplicationEvent:
+    """Move one application; an event records who and when. The message, if any, shows on the
+    resident's status page and is mailed when they gave an email address."""
+    check_move(app, to, reason, system=system)
+    message = (message or "").strip()[:MAX_MESSAGE] or None
+    now = now or utcnow()
+    event = ApplicationEvent(from_stage=app.stage, to_stage=to, actor_id=getattr(actor, "id", None),
+                             reason=reason if to in NEEDS_REASON else None, message=message,
+                             created_at=now)
+    app.events.append(event)
+    app.stage = to
+    app.stage_reason = event.reason
+    if message and app.email and app.erased_at is None:
+        _mail_message(app, message)
+    record("applicant_stage_changed", app, to=to.value, reason=event.reason)
+    db.session.flush()
+    return event
+
+
+def _mail_message(app: Application, message: str) -> None:
+    from flask import render_template
+
+    with force_locale(app.ui_language or "nl"):
+        subject = _("Nieuws over je sollicitatie %(ref)s", ref=app.reference)
+        body = render_template("applicants/mail_message.txt", application=app, message=message)
+    queue(app.email, subject, body)
+
+
+@dataclass
+class BulkResult:
+    moved: list[Application] = field(default_factory=list)
+    refused: list[tuple[Application, str]] = field(default_factory=list)
+
+
+def bulk_move(apps: list[Application], to: Stage, *, actor, reason: str | None = None,
+              message: str | None = None) -> BulkResult:
+    """Move what may move; report the rest with why. A missing reason refuses all at once."""
+    if to in NEEDS_REASON and reason not in REASONS:
+        raise StageError(_("Kies een reden."), "reason")
+    result = BulkResult()
+    for app in apps:
+        try:
+            move(app, to, actor=actor, reason=reason, message=message)
+        except StageError as exc:
+            result.refused.append((app, exc.message))
+        else:
+            result.moved.append(app)
+    return result
+
+
+def add_note(app: Application, author, text: str) -> ApplicantNote:
+    text = (text or "").strip()
+    if not text:
+        raise StageError(_("Schrijf een notitie."), "text")
+    if app.erased_at is not None:
+        raise StageError(_("De gegevens van deze sollicitant zijn verwijderd."), "text")
+    note = ApplicantNote(application_id=app.id, author_id=author.id, text=text[:4000])
+    db.session.add(note)
+    record("applicant_note_added", app)
+    db.session.flush()
+    return note

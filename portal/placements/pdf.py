@@ -1,0 +1,105 @@
+"""The printable confirmation of a TWV cancellation, for the employer's payroll file.
+No web code: takes a placement, returns PDF bytes. Never prints the V-number (we do not have
+it); prints the resident's name only while it has not been erased."""
+from __future__ import annotations
+
+from datetime import datetime
+from io import BytesIO
+
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from portal.placements.forms import CONTRACT_LABELS, END_LABELS, TWV_LABELS
+from portal.placements.models import Placement
+from portal.posters import text as ptext  # Noto fonts with Arabic/Ethiopic shaping
+
+MARGIN = 20 * mm
+LABEL_WIDTH = 55 * mm
+SIZE = 10.5
+
+
+def _date(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        return format_datetime(value, "d MMM yyyy HH:mm")
+    return format_date(value, "long")
+
+
+def rows(placement: Placement) -> list[tuple[str, str]]:
+    org = placement.organisation
+    app = placement.application
+    via = {"employer": _("door de werkgever"), "adviser_phone": _("telefonisch, via de adviseur")}
+    confirmed = _date(placement.cancelled_at)
+    if placement.cancelled_at is not None:
+        who = placement.cancelled_by.name if placement.cancelled_by else ""
+        confirmed = " ".join(filter(None, [confirmed, via.get(placement.cancelled_via or "", ""),
+                                           f"({who})" if who else ""]))
+    else:
+        confirmed = _("Nog niet bevestigd")
+    out = [
+        (_("Organisatie"), f"{org.name} (KvK {org.kvk})"),
+        (_("Vacature"), f"{placement.vacancy.title} ({placement.vacancy.code})"),
+    ]
+    if placement.client_name:
+        out.append((_("Inlener"), placement.client_name))
+    name = app.name if app.erased_at is None and app.name else _("(gegevens gewist)")
+    out += [
+        (_("Werknemer"), name),
+        (_("Referentie sollicitatie"), app.reference),
+        (_("Startdatum"), _date(placement.start_date)),
+        (_("Uren per week"), str(placement.hours_per_week)),
+        (_("Soort contract"), str(CONTRACT_LABELS[placement.contract_type])),
+        (_("Einddatum"), _date(placement.end_date)),
+        (_("Reden"), str(END_LABELS[placement.end_reason]) if placement.end_reason else "–"),
+        (_("TWV aangevraagd op"), _date(placement.twv_applied_on)),
+        (_("TWV-besluit op"), _date(placement.twv_decided_on)),
+        (_("TWV-status"), str(TWV_LABELS[placement.twv_state])),
+        (_("Einde gemeld in het portaal"), _date(placement.cancellation_requested_at)),
+        (_("UWV ingelicht (bevestigd)"), confirmed),
+    ]
+    return out
+
+
+def cancellation_pdf(placement: Placement, *, generated_at: datetime) -> bytes:
+    buf = BytesIO()
+    width, height = A4
+    canvas = Canvas(buf, pagesize=A4, invariant=1)
+    canvas.setTitle(_("Bevestiging intrekking TWV"))
+    canvas.setAuthor(_("Werkportaal azc"))
+    y = height - MARGIN - 10
+    ptext.draw(canvas, _("Bevestiging intrekking TWV"), MARGIN, y, 18, bold=True)
+    y -= 22
+    intro = _("De werkgever heeft het einde van deze plaatsing gemeld in het Werkportaal azc "
+              "en vastgelegd dat UWV is ingelicht, zodat de tewerkstellingsvergunning (TWV) "
+              "kan worden ingetrokken.")
+    value_x = MARGIN + LABEL_WIDTH
+    value_width = width - MARGIN - value_x
+    for line in ptext.wrap(intro, SIZE, width - 2 * MARGIN):
+        ptext.draw(canvas, line, MARGIN, y, SIZE)
+        y -= SIZE * 1.4
+    y -= 10
+    for label, value in rows(placement):
+        ptext.draw(canvas, label, MARGIN, y, SIZE, bold=True)
+        for line in ptext.wrap(value, SIZE, value_width) or [""]:
+            rtl = ptext.paragraph_rtl(line)
+            ptext.draw(canvas, line, width - MARGIN if rtl else value_x, y, SIZE,
+                       align="right" if rtl else "left")
+            y -= SIZE * 1.4
+        y -= 4
+    y -= 12
+    footer = [
+        _("Bewaar dit document bij de loonadministratie."),
+        _("Het V-nummer staat niet in dit document: het portaal bewaart het niet."),
+        _("Gemaakt op %(when)s.", when=_date(generated_at)),
+    ]
+    for text in footer:
+        for line in ptext.wrap(text, 9, width - 2 * MARGIN):
+            ptext.draw(canvas, line, MARGIN, y, 9)
+            y -= 13
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
