@@ -12,3 +12,4 @@ from portal.tours.models import Tour, TourInvite  # noqa: F401
 from portal.questions.models import FaqDraft, Message, Question  # noqa: F401
 from portal.aftercare.models import AftercareCheck  # noqa: F401
 from portal.placements.models import Placement  # noqa: F401
+from portal.dashboard.models import OrgDigestSetting, VacancyView  # noqa: F401

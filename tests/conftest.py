@@ -39,6 +39,9 @@ def database_url(tmp_path_factory) -> str:
         url = f"{base}/{name}"
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    from portal.blueprints import all_blueprints
+
+    all_blueprints()  # import every feature, so models imported only by views are known too
     engine = make_engine(url)
     Base.metadata.create_all(engine)
     engine.dispose()

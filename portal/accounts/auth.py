@@ -92,12 +92,23 @@ def nav_items() -> list[tuple[str, str]]:
     if role == Role.member:
         items += [("vacancies.index", str(_l("Vacatures"))),
                   ("applicants.index", str(_l("Sollicitanten"))),
+                  ("placements.index", str(_l("Plaatsingen"))),
+                  ("questions.index", str(_l("Vragen"))),
+                  ("aftercare.index", str(_l("Nazorg"))),
+                  ("dashboard.organisation", str(_l("Cijfers"))),
                   ("organisations.mine", str(_l("Organisatie")))]
     if role in (Role.adviser, Role.admin):
-        items += [("organisations.queue", str(_l("Organisaties")))]
+        items += [("organisations.queue", str(_l("Organisaties"))),
+                  ("reports.queue", str(_l("Meldingen"))),
+                  ("questions.inbox", str(_l("Vragen"))),
+                  ("placements.cancellations", str(_l("TWV-intrekkingen"))),
+                  ("aftercare.adviser_index", str(_l("Nazorg"))),
+                  ("dashboard.index", str(_l("Cijfers")))]
     if role in (Role.coordinator, Role.admin):
-        items += [("posters.boards", str(_l("Prikborden")))]
+        items += [("posters.boards", str(_l("Prikborden"))),
+                  ("tours.coordinator", str(_l("Rondleidingen")))]
     if role == Role.admin:
         items += [("admin.index", str(_l("Beheer")))]
+    items.append(("guidance.index", str(_l("Informatie"))))
     items.append(("accounts.settings", str(_l("Account"))))
     return [(endpoint, label) for endpoint, label in items if has_endpoint(endpoint)]

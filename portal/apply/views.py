@@ -12,6 +12,7 @@ from portal.applicants.models import ResidenceStatus
 from portal.apply import queries, services, tokens
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
 from portal.apply.wording import vacancy_facts
+from portal.dashboard.counter import count_view
 from portal.extensions import limiter
 from portal.i18n import resident_page
 from portal.regions.models import Location
@@ -53,6 +54,9 @@ def vacancy(code: str, location_code: str | None = None):
     vacancy, location = _load(code, location_code)
     if vacancy is None:
         return not_found()
+    if request.method != "HEAD":  # link checkers and previews are not readers
+        count_view(vacancy.id, str(get_locale()), location.id if location else None)
+        db.session.commit()
     if not queries.is_open(vacancy):
         return closed_page(vacancy, location)
     return render_template("apply/vacancy.html", vacancy=vacancy, location=location,

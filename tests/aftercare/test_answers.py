@@ -101,6 +101,11 @@ def test_no_longer_working_ends_the_placement_and_starts_twv_cancellation(
     check = checks(p)[CheckKind.week1]
     assert check.still_working is False and check.hours_as_agreed is None and check.needs_follow_up
     assert [e.object_id for e in _audit("placement_ended")] == [p.id]
+    from flask import url_for
+
+    page = client.get(f"/nazorg/{sent.id}").get_data(as_text=True)
+    with client.application.test_request_context():
+        assert url_for("placements.show", placement_id=p.id) in page  # next step: cancel the TWV
     login(world.adviser)
     assert _section_ids(client.get("/adviseur/nazorg").get_data(as_text=True), "opvolgen") == [
         str(check.id)]

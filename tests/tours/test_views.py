@@ -6,7 +6,6 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal.accounts.models import Role
 from portal.applicants.models import Stage
 from portal.clock import AMS, move_to, today, utcnow
 from portal.tours import services
@@ -208,3 +207,17 @@ def test_resident_view_has_stage_message_and_tour(app, world, db_session):
     services.cancel(tour, actor=world.member)
     with app.test_request_context("/"):
         assert resident_view(world.a1)["tours"] == []
+
+
+def test_pages_render_for_the_member(client, login, world, db_session):
+    tour = propose(world)
+    services.ask_other_time(tour, "Liever middag", actor=world.coordinator)
+    db_session.commit()
+    login(world.member)
+    index = client.get("/rondleidingen/").get_data(as_text=True)
+    assert "Ander moment gevraagd" in index and f"/rondleidingen/{tour.id}" in index
+    edit = client.get(f"/rondleidingen/{tour.id}/wijzigen")
+    assert edit.status_code == 200 and "Hemkade 12, Zaandam" in edit.get_data(as_text=True)
+    detail = client.get(f"/sollicitanten/{world.a1.id}").get_data(as_text=True)
+    assert f"/rondleidingen/{tour.id}" in detail and "Aangevraagd" in detail
+    assert client.get("/rondleidingen/?lang=en").status_code == 200

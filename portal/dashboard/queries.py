@@ -1,0 +1,171 @@
+"""The adviser's figures as SQL aggregates (GROUP BY, conditional sums), scoped to a region,
+a period and optionally one azc location and one sector. Medians are taken in Python over a
+single selected column, since SQLite has no median. Each function returns plain numbers.
+
+Definitions (also on the page): "in the period" uses the moment something happened (registered,
+published, applied, tour start, placement start, TWV date); "now" figures are a snapshot.
+A region is the organisation's region; the location filter means the applicant's azc (for
+vacancies: posted at that azc; for reports: the azc the report is about)."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import and_, case, func, select
+
+from portal import db
+from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
+from portal.clock import AMS, today
+from portal.dashboard.sqlfuncs import (
+    days, hour_to_local_date, median, seconds_between, utc_hour, week_start,
+)
+from portal.organisations.models import Organisation, OrgStatus
+from portal.regions.models import Location
+from portal.vacancies.models import Vacancy, VacancyLocation, VacancyStatus
+
+
+@dataclass(frozen=True)
+class Scope:
+    start: date
+    end: date  # inclusive
+    region_id: int | None = None  # None: every region (admins)
+    location_id: int | None = None
+    sector: str | None = None
+
+    @property
+    def since(self) -> datetime:
+        return datetime.combine(self.start, time(0), AMS).astimezone(timezone.utc)
+
+    @property
+    def until(self) -> datetime:
+        return datetime.combine(self.end + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
+
+    def moment_in(self, column):
+        return and_(column >= self.since, column < self.until)
+
+    def day_in(self, column):
+        return and_(column >= self.start, column <= self.end)
+
+    def org_conditions(self) -> list:
+        conds = []
+        if self.region_id is not None:
+            conds.append(Organisation.region_id == self.region_id)
+        if self.sector:
+            conds.append(Organisation.sector == self.sector)
+        return conds
+
+    def weeks(self) -> list[date]:
+        first, last = week_start(self.start), week_start(self.end)
+        return [first + timedelta(weeks=n) for n in range((last - first).days // 7 + 1)]
+
+
+def count_if(condition):
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _grouped(stmt) -> dict:
+    return {key: n for key, n in db.session.execute(stmt)}
+
+
+# --- organisations ----------------------------------------------------------------------
+
+def organisations(scope: Scope) -> dict:
+    conds = scope.org_conditions()
+    now = _grouped(select(Organisation.status, func.count()).where(*conds)
+                   .group_by(Organisation.status))
+    registered = db.session.scalar(
+        select(func.count()).select_from(Organisation)
+        .where(*conds, scope.moment_in(Organisation.created_at)))
+    # decided_at of an organisation that is approved now is the moment it was approved.
+    waits = db.session.scalars(
+        select(seconds_between(Organisation.created_at, Organisation.decided_at))
+        .where(*conds, Organisation.status == OrgStatus.approved,
+               scope.moment_in(Organisation.decided_at)))
+    result = {s.value: now.get(s, 0) for s in OrgStatus}
+    result.update(registered=registered, median_days_to_approval=days(median(waits)))
+    return result
+
+
+# --- vacancies --------------------------------------------------------------------------
+
+def _vacancy_location(scope: Scope) -> list:
+    if scope.location_id is None:
+        return []
+    return [Vacancy.id.in_(select(VacancyLocation.vacancy_id)
+                           .where(VacancyLocation.location_id == scope.location_id))]
+
+
+def vacancies(scope: Scope) -> dict:
+    ended = lambda status: and_(Vacancy.status == status, scope.moment_in(Vacancy.closed_at))  # noqa: E731
+    row = db.session.execute(
+        select(
+            count_if(scope.moment_in(Vacancy.published_at)),
+            count_if(and_(Vacancy.status == VacancyStatus.published,
+                          Vacancy.closing_date >= today(),
+                          Organisation.status == OrgStatus.approved)),
+            count_if(ended(VacancyStatus.filled)),
+            count_if(ended(VacancyStatus.expired)),
+            count_if(ended(VacancyStatus.closed)),
+        ).select_from(Vacancy).join(Organisation, Vacancy.organisation_id == Organisation.id)
+        .where(*scope.org_conditions(), *_vacancy_location(scope))
+    ).one()
+    return dict(zip(("published", "open_now", "filled", "expired", "closed"), map(int, row)))
+
+
+# --- applications -----------------------------------------------------------------------
+
+def _applications(stmt, scope: Scope):
+    stmt = (stmt.join(Vacancy, Application.vacancy_id == Vacancy.id)
+            .join(Organisation, Vacancy.organisation_id == Organisation.id)
+            .where(*scope.org_conditions(), scope.moment_in(Application.created_at)))
+    if scope.location_id is not None:
+        stmt = stmt.where(Application.azc_location_id == scope.location_id)
+    return stmt
+
+
+def applications(scope: Scope) -> dict:
+    def by(column):
+        return _grouped(_applications(select(column, func.count()).select_from(Application),
+                                      scope).group_by(column))
+
+    stages = by(Application.stage)
+    residence = by(Application.residence_status)
+    posters = by(Application.poster_location_id)
+    names = _location_names([k for k in posters if k is not None])
+    return {
+        "total": sum(stages.values()),
+        "by_stage": {s.value: stages.get(s, 0) for s in Stage},
+        "by_residence": {r.value: residence.get(r, 0) for r in ResidenceStatus},
+        "by_language": dict(sorted(by(Application.ui_language).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "by_poster": sorted(((names.get(k, ""), n) for k, n in posters.items()),
+                            key=lambda kv: (kv[0] == "", -kv[1], kv[0])),
+        "median_days_to_contact": days(median(_time_to(Stage.contacted, scope))),
+        "median_days_to_hire": days(median(_time_to(Stage.hired, scope))),
+    }
+
+
+def _time_to(stage: Stage, scope: Scope):
+    """Seconds from applying to the first event into `stage`, per application in scope."""
+    stmt = _applications(
+        select(seconds_between(Application.created_at, func.min(ApplicationEvent.created_at)))
+        .select_from(Application)
+        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
+    ).where(ApplicationEvent.to_stage == stage).group_by(Application.id, Application.created_at)
+    return db.session.scalars(stmt)
+
+
+def _location_names(ids) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(db.session.execute(select(Location.id, Location.name).where(Location.id.in_(ids))))
+
+
+def applications_per_week(scope: Scope) -> list[tuple[date, int]]:
+    bucket = utc_hour(Application.created_at)
+    per_week: Counter = Counter()
+    for hour, n in db.session.execute(
+            _applications(select(bucket, func.count()).select_from(Application), scope)
+            .group_by(bucket)):
+        per_week[week_start(hour_to_local_date(hour))] += n
+    return [(week, per_week.get(week, 0)) for week in scope.weeks()]

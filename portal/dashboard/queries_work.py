@@ -1,0 +1,185 @@
+"""Figures after the application: tours, placements (TWV, cancellations, still at work),
+reports and questions. Same Scope and conventions as queries.py."""
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+
+from flask import current_app
+from sqlalchemy import and_, case, func, or_, select
+
+from portal import db
+from portal.applicants.models import Application
+from portal.clock import today
+from portal.dashboard.queries import Scope, _grouped, count_if
+from portal.dashboard.sqlfuncs import days_between, hours, median, seconds_between, week_start
+from portal.organisations.models import Organisation
+
+RETENTION_MARKS = (("six_weeks", 42), ("three_months", 91))
+
+
+# --- tours ------------------------------------------------------------------------------
+
+def tours(scope: Scope) -> dict:
+    from portal.tours.models import Attendance, Tour, TourInvite, TourState
+
+    conds = [*scope.org_conditions(), scope.moment_in(Tour.starts_at)]
+    invite_conds = []
+    if scope.location_id is not None:
+        invite_conds.append(Application.azc_location_id == scope.location_id)
+        conds.append(Tour.id.in_(
+            select(TourInvite.tour_id).join(Application, TourInvite.application_id == Application.id)
+            .where(*invite_conds)))
+    states = _grouped(select(Tour.state, func.count())
+                      .join(Organisation, Tour.organisation_id == Organisation.id)
+                      .where(*conds).group_by(Tour.state))
+    attendance = _grouped(
+        select(TourInvite.attendance, func.count()).select_from(TourInvite)
+        .join(Tour, TourInvite.tour_id == Tour.id)
+        .join(Organisation, Tour.organisation_id == Organisation.id)
+        .join(Application, TourInvite.application_id == Application.id)
+        .where(*conds, *invite_conds, Tour.state == TourState.held)
+        .group_by(TourInvite.attendance))
+    attended, no_show = attendance.get(Attendance.attended, 0), attendance.get(Attendance.no_show, 0)
+    recorded = attended + no_show
+    return {
+        "held": states.get(TourState.held, 0),
+        "planned": states.get(TourState.requested, 0) + states.get(TourState.confirmed, 0),
+        "cancelled": states.get(TourState.cancelled, 0),
+        "invited": sum(attendance.values()),
+        "attended": attended,
+        "no_show": no_show,
+        "unknown": attendance.get(Attendance.unknown, 0),
+        "no_show_rate": round(100 * no_show / recorded, 1) if recorded else None,
+    }
+
+
+# --- placements -------------------------------------------------------------------------
+
+def _placements(stmt, scope: Scope):
+    from portal.placements.models import Placement
+
+    stmt = (stmt.join(Organisation, Placement.organisation_id == Organisation.id)
+            .where(*scope.org_conditions()))
+    if scope.location_id is not None:
+        stmt = (stmt.join(Application, Placement.application_id == Application.id)
+                .where(Application.azc_location_id == scope.location_id))
+    return stmt
+
+
+def placements(scope: Scope) -> dict:
+    from portal.placements.models import EndReason, Placement, TwvState
+
+    row = db.session.execute(_placements(select(
+        count_if(scope.day_in(Placement.start_date)),
+        func.coalesce(func.sum(case((scope.day_in(Placement.start_date),
+                                     Placement.hours_per_week), else_=0)), 0),
+        count_if(scope.day_in(Placement.twv_applied_on)),
+        count_if(and_(scope.day_in(Placement.twv_decided_on), Placement.twv_state != TwvState.refused)),
+        count_if(and_(scope.day_in(Placement.twv_decided_on), Placement.twv_state == TwvState.refused)),
+        count_if(scope.day_in(Placement.end_date)),
+        count_if(scope.moment_in(Placement.cancelled_at)),
+    ).select_from(Placement), scope)).one()
+    started, hours_total, applied, granted, refused, ended, cancelled = map(int, row)
+    contracts = _grouped(_placements(
+        select(Placement.contract_type, func.count()).select_from(Placement), scope)
+        .where(scope.day_in(Placement.start_date)).group_by(Placement.contract_type))
+    pending, overdue = _cancellations(scope)
+    result = {
+        "started": started, "hours_total": hours_total,
+        "hours_average": round(hours_total / started, 1) if started else None,
+        "by_contract": {c.value: n for c, n in sorted(contracts.items(), key=lambda kv: kv[0].value)},
+        "twv_applied": applied, "twv_granted": granted, "twv_refused": refused,
+        "ended": ended, "twv_cancelled": cancelled,
+        "cancellations_pending": pending, "cancellations_overdue": overdue,
+    }
+    for name, n_days in RETENTION_MARKS:
+        result[name] = _still_working(scope, n_days, EndReason.not_started)
+    return result
+
+
+def _cancellations(scope: Scope) -> tuple[int, int]:
+    """Permits still to be withdrawn now, and how many of them are overdue by the same rule as
+    the adviser's cancellations list. Few rows: the age rule runs on the loaded placements."""
+    from portal.placements.models import Placement, TwvState
+
+    day, flag = today(), current_app.config["TWV_FLAG_DAYS"]
+    waiting = db.session.scalars(_placements(select(Placement), scope)
+                                 .where(Placement.twv_state == TwvState.cancellation_requested)).all()
+    return len(waiting), sum(1 for p in waiting if (p.cancellation_age(day) or 0) >= flag)
+
+
+def _still_working(scope: Scope, n_days: int, not_started) -> dict:
+    """Placements whose n-day mark fell in the period (and is not in the future): how many
+    had not ended before that mark. Hires that never started are left out."""
+    from portal.placements.models import Placement
+
+    last_mark = min(scope.end, today())
+    row = db.session.execute(_placements(select(
+        func.count(),
+        count_if(or_(Placement.end_date.is_(None),
+                     days_between(Placement.start_date, Placement.end_date) >= n_days)),
+    ).select_from(Placement), scope).where(
+        Placement.start_date >= scope.start - timedelta(days=n_days),
+        Placement.start_date <= last_mark - timedelta(days=n_days),
+        or_(Placement.end_reason.is_(None), Placement.end_reason != not_started),
+    )).one()
+    reached, still = int(row[0]), int(row[1])
+    return {"reached": reached, "still": still,
+            "rate": round(100 * still / reached, 1) if reached else None}
+
+
+def placements_per_week(scope: Scope) -> list[tuple[date, int]]:
+    from portal.placements.models import Placement
+
+    per_week: Counter = Counter()
+    for day, n in db.session.execute(_placements(
+            select(Placement.start_date, func.count()).select_from(Placement), scope)
+            .where(scope.day_in(Placement.start_date)).group_by(Placement.start_date)):
+        per_week[week_start(day)] += n
+    return [(week, per_week.get(week, 0)) for week in scope.weeks()]
+
+
+# --- reports ----------------------------------------------------------------------------
+
+def reports(scope: Scope) -> dict:
+    from portal.reports.models import SIGNALS, Report, ReportState
+
+    conds = [scope.moment_in(Report.created_at)]
+    if scope.region_id is not None:
+        conds.append(Report.region_id == scope.region_id)
+    if scope.location_id is not None:
+        conds.append(Report.location_id == scope.location_id)
+    if scope.sector:
+        conds.append(Report.organisation_id.in_(
+            select(Organisation.id).where(Organisation.sector == scope.sector)))
+    states = _grouped(select(Report.state, func.count()).where(*conds).group_by(Report.state))
+    # Signals are a JSON list per report; reports are few, so count them here.
+    signals: Counter = Counter()
+    for ticked in db.session.scalars(select(Report.signals).where(*conds)):
+        signals.update(s for s in set(ticked or ()) if s in SIGNALS)
+    return {
+        "total": sum(states.values()),
+        "by_state": {s.value: states.get(s, 0) for s in ReportState},
+        "by_signal": {s: signals.get(s, 0) for s in SIGNALS},
+    }
+
+
+# --- questions --------------------------------------------------------------------------
+
+def questions(scope: Scope) -> dict:
+    from portal.questions.models import Question
+
+    conds = [*scope.org_conditions(), scope.moment_in(Question.created_at)]
+
+    def stmt(*columns):
+        return (select(*columns).select_from(Question)
+                .join(Organisation, Question.organisation_id == Organisation.id).where(*conds))
+
+    asked, answered = db.session.execute(
+        stmt(func.count(), count_if(Question.first_answered_at.is_not(None)))).one()
+    waits = db.session.scalars(
+        stmt(seconds_between(Question.created_at, Question.first_answered_at))
+        .where(Question.first_answered_at.is_not(None)))
+    return {"asked": int(asked), "answered": int(answered),
+            "median_hours_to_answer": hours(median(waits))}
