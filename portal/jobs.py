@@ -15,6 +15,7 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("TWV cancellation reminders", "portal.placements.services:cancellation_reminders"),
     ("tour reminders", "portal.tours.services:send_reminders"),
     ("aftercare check-ins", "portal.aftercare.services:send_due"),
+    ("weekly agency digests", "portal.dashboard.services:weekly_agency_digest"),
 )
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import socket
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from sqlalchemy import create_engine, text
 
 import portal.models  # noqa: F401
 from portal import clock, create_app
+from werkzeug.serving import make_server
 from portal.db import Base, make_engine
 
 from tests import factories
@@ -179,3 +179,32 @@ def require_or_skip(condition: bool, reason: str) -> None:
     if IN_CI:
         pytest.fail(f"required in CI: {reason}")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def serve(app):
+    """serve(**overrides) runs the app (same database and settings as `app`) on a free port in
+    a real threaded WSGI server and returns it (.url, .app)."""
+    servers = []
+
+    def _serve(**overrides):
+        keys = ("ENV", "SECRET_KEY", "DATABASE_URL", "MAIL_SERVER", "MAIL_PORT", "BASE_URL")
+        server_app = create_app({**{k: app.config[k] for k in keys},
+                                 "WTF_CSRF_ENABLED": True, "RATELIMIT_ENABLED": False, **overrides})
+        server = make_server("127.0.0.1", 0, server_app, threaded=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server.url = f"http://127.0.0.1:{server.server_port}"
+        server.app = server_app
+        servers.append(server)
+        return server
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+        server.app.extensions["db_engine"].dispose()
+
+
+@pytest.fixture
+def live_server(serve):
+    return serve()

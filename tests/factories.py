@@ -50,7 +50,7 @@ class Factory:
         user = User(email=email or f"user{n}@example.nl", name=f"User {n}", role=role,
                     password_hash=_PASSWORD_HASH, organisation=organisation, region=region,
                     email_verified_at=utcnow(),
-                    totp_secret=totp_secret or ("JBSWY3DPEHPK3PXP" if role != Role.member else None))
+                    totp_secret=totp_secret or ("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" if role != Role.member else None))
         user.locations = list(locations)
         return self._add(user)
 

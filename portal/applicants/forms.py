@@ -117,7 +117,7 @@ class BulkForm(MoveForm):
     # The list renders one checkbox per row; ids of other organisations are dropped by the query.
     ids = MultiCheckboxField(_l("Sollicitaties"), coerce=int, validate_choice=False,
                              validators=[DataRequired(_l("Kies eerst een of meer sollicitanten."))])
-    stage = SelectField(_l("Nieuwe fase"))  # "" (no choice) is fine when proposing a tour
+    stage = SelectField(_l("Nieuwe fase"), default="")  # no choice is fine for a tour
     action = HiddenField(default="move")  # set by the button that was pressed
 
     def set_targets(self, stages) -> "BulkForm":

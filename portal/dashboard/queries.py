@@ -158,7 +158,7 @@ def _time_to(stage: Stage, scope: Scope):
 def _location_names(ids) -> dict[int, str]:
     if not ids:
         return {}
-    return dict(db.session.execute(select(Location.id, Location.name).where(Location.id.in_(ids))))
+    return _grouped((select(Location.id, Location.name).where(Location.id.in_(ids))))
 
 
 def applications_per_week(scope: Scope) -> list[tuple[date, int]]:

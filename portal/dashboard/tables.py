@@ -20,7 +20,7 @@ class Table:
     headers: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
-    chart: bool = False  # drawn as a weekly bar chart next to the table
+    points: list = field(default_factory=list)  # (week, n): drawn as a bar chart as well
 
 
 def collect(scope: Scope) -> dict:
@@ -92,7 +92,8 @@ def build(figures: dict) -> list[Table]:
             (_l("Mediaan dagen tot aangenomen"), a["median_days_to_hire"]),
         ]),
         Table("applications_weekly", _("Sollicitaties per week"), [_("Week"), _("Aantal")],
-              [[_week_label(w), n] for w, n in figures["applications_weekly"]], chart=True),
+              [[_week_label(w), n] for w, n in figures["applications_weekly"]],
+              points=figures["applications_weekly"]),
         _breakdown("application_stages", _("Sollicitaties per fase (nu)"), _("Fase"),
                    a["by_stage"], stage_labels),
         _breakdown("application_residence", _("Sollicitaties per verblijfsstatus"),
@@ -130,7 +131,8 @@ def build(figures: dict) -> list[Table]:
             (_l("3 maanden na de start: nog aan het werk (%)"), p["three_months"]["rate"]),
         ], _("Plaatsingen waarvan het moment (6 weken, 3 maanden) in de periode viel.")),
         Table("placements_weekly", _("Gestarte plaatsingen per week"), [_("Week"), _("Aantal")],
-              [[_week_label(w), n] for w, n in figures["placements_weekly"]], chart=True),
+              [[_week_label(w), n] for w, n in figures["placements_weekly"]],
+              points=figures["placements_weekly"]),
         _breakdown("placement_contracts", _("Gestarte plaatsingen per soort contract"),
                    _("Contract"), p["by_contract"], contract_labels),
         _breakdown("report_states", _("Meldingen per status"), _("Status"), r["by_state"],

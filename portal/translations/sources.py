@@ -15,10 +15,19 @@ RESIDENT_SOURCES = (
     "templates/errors/*.html",
     "errors.py",
     "templates/apply/**/*.html",
+    "templates/apply/**/*.txt",
     "apply/*.py",
-    "templates/reports/public/*.html",
-    "reports/public_forms.py",
-    "reports/signals.py",
+    "templates/reports/form.html",
+    "templates/reports/sent.html",
+    "templates/reports/status.html",
+    "reports/forms.py",
+    "reports/views.py",
+    "templates/guidance/*.html",
+    "guidance/views.py",
+    "templates/tours/mail_reminder.txt",
+    "applicants/resident.py",
+    "placements/queries.py",
+    "aftercare/queries.py",
 )
 
 
@@ -35,7 +44,7 @@ def resident_msgids() -> set[str]:
 
     ids: set[str] = set()
     for path in resident_files():
-        method = "jinja2" if path.suffix == ".html" else "python"
+        method = "jinja2" if path.suffix in (".html", ".txt") else "python"
         options = {"extensions": "jinja2.ext.do"} if method == "jinja2" else {}
         method_fn = "jinja2.ext:babel_extract" if method == "jinja2" else "python"
         for _lineno, message, _comments, _context in extract_from_file(

@@ -3,13 +3,10 @@ served by a real WSGI server in a thread. axe-core comes from the axe-playwright
 from __future__ import annotations
 
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
-from werkzeug.serving import make_server
 
-from portal import create_app
 from tests.conftest import require_or_skip
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -31,22 +28,6 @@ def browser():
         b = p.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         yield b
         b.close()
-
-
-@pytest.fixture
-def live_server(app):
-    """The same configuration and database as `app`, served on a free port."""
-    server_app = create_app({**{k: app.config[k] for k in (
-        "ENV", "SECRET_KEY", "DATABASE_URL", "MAIL_SERVER", "MAIL_PORT", "BASE_URL")},
-        "WTF_CSRF_ENABLED": True, "RATELIMIT_ENABLED": False})
-    server = make_server("127.0.0.1", 0, server_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.url = f"http://127.0.0.1:{server.server_port}"
-    server.app = server_app
-    yield server
-    server.shutdown()
-    server_app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture
