@@ -20,7 +20,7 @@ translations: $(BIN)/.installed
 
 # Extract texts and update every catalogue (developers; the .po files are committed).
 messages: $(BIN)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o portal/translations/messages.pot .
+	$(BIN)/pybabel extract --ignore-dirs='.* __pycache__ .venv' -F babel.cfg -k _l -k lazy_gettext -o portal/translations/messages.pot .
 	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
 
 run: install

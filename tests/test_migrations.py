@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from sqlalchemy import create_engine, text
 
 from alembic.autogenerate import compare_metadata
@@ -33,22 +35,30 @@ def _fresh_app(tmp_path):
     return create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": url})
 
 
-def test_single_head(tmp_path):
-    script = ScriptDirectory.from_config(alembic_config(_fresh_app(tmp_path)))
+@pytest.fixture
+def fresh_app(tmp_path):
+    app = _fresh_app(tmp_path)
+    yield app
+    app.extensions["db_engine"].dispose()
+
+
+def test_single_head(fresh_app):
+    script = ScriptDirectory.from_config(alembic_config(fresh_app))
     assert len(script.get_heads()) == 1
 
 
-def test_upgrade_head_matches_models(tmp_path):
-    app = _fresh_app(tmp_path)
-    upgrade(app)
-    engine = app.extensions["db_engine"]
+def test_upgrade_head_matches_models(fresh_app):
+    from portal.blueprints import all_blueprints
+
+    all_blueprints()  # models that only views import must be in the migration too
+    upgrade(fresh_app)
+    engine = fresh_app.extensions["db_engine"]
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
                                 Base.metadata)
     assert diff == [], diff
 
 
-def test_migrations_run_twice_is_noop(tmp_path):
-    app = _fresh_app(tmp_path)
-    upgrade(app)
-    upgrade(app)  # idempotent: `make run` migrates on every start
+def test_migrations_run_twice_is_noop(fresh_app):
+    upgrade(fresh_app)
+    upgrade(fresh_app)  # idempotent: `make run` migrates on every start

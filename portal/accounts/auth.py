@@ -92,6 +92,7 @@ def nav_items() -> list[tuple[str, str]]:
     if role == Role.member:
         items += [("vacancies.index", str(_l("Vacatures"))),
                   ("applicants.index", str(_l("Sollicitanten"))),
+                  ("tours.index", str(_l("Rondleidingen"))),
                   ("placements.index", str(_l("Plaatsingen"))),
                   ("questions.index", str(_l("Vragen"))),
                   ("aftercare.index", str(_l("Nazorg"))),
@@ -101,12 +102,13 @@ def nav_items() -> list[tuple[str, str]]:
         items += [("organisations.queue", str(_l("Organisaties"))),
                   ("reports.queue", str(_l("Meldingen"))),
                   ("questions.inbox", str(_l("Vragen"))),
+                  ("placements.region_index", str(_l("Plaatsingen"))),
                   ("placements.cancellations", str(_l("TWV-intrekkingen"))),
                   ("aftercare.adviser_index", str(_l("Nazorg"))),
                   ("dashboard.index", str(_l("Cijfers")))]
     if role in (Role.coordinator, Role.admin):
         items += [("posters.boards", str(_l("Prikborden"))),
-                  ("tours.coordinator", str(_l("Rondleidingen")))]
+                  ("tours.coordinator_index", str(_l("Rondleidingen")))]
     if role == Role.admin:
         items += [("admin.index", str(_l("Beheer")))]
     items.append(("guidance.index", str(_l("Informatie"))))

@@ -24,10 +24,15 @@ def status(token: str):
     app = _load(token)
     if app is None:
         return not_found()
+    from portal.aftercare.queries import work_help_links
+    from portal.applicants.queries import resident_view
+    from portal.placements.queries import resident_notes
+
     return render_template(
         "apply/status.html", application=app, vacancy=app.vacancy, token=token,
         stage_text=stage_text(app.stage), can_withdraw=app.stage in OPEN_STAGES,
-        form=ConfirmForm(),
+        form=ConfirmForm(), view=resident_view(app), notes=resident_notes(app),
+        help_links=work_help_links(app),
     ), 200, NO_STORE
 
 

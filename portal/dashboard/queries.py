@@ -64,7 +64,7 @@ def count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _grouped(stmt) -> dict:
+def grouped(stmt) -> dict:
     return {key: n for key, n in db.session.execute(stmt)}
 
 
@@ -72,7 +72,7 @@ def _grouped(stmt) -> dict:
 
 def organisations(scope: Scope) -> dict:
     conds = scope.org_conditions()
-    now = _grouped(select(Organisation.status, func.count()).where(*conds)
+    now = grouped(select(Organisation.status, func.count()).where(*conds)
                    .group_by(Organisation.status))
     registered = db.session.scalar(
         select(func.count()).select_from(Organisation)
@@ -126,7 +126,7 @@ def _applications(stmt, scope: Scope):
 
 def applications(scope: Scope) -> dict:
     def by(column):
-        return _grouped(_applications(select(column, func.count()).select_from(Application),
+        return grouped(_applications(select(column, func.count()).select_from(Application),
                                       scope).group_by(column))
 
     stages = by(Application.stage)
@@ -158,7 +158,7 @@ def _time_to(stage: Stage, scope: Scope):
 def _location_names(ids) -> dict[int, str]:
     if not ids:
         return {}
-    return _grouped((select(Location.id, Location.name).where(Location.id.in_(ids))))
+    return grouped(select(Location.id, Location.name).where(Location.id.in_(ids)))
 
 
 def applications_per_week(scope: Scope) -> list[tuple[date, int]]:

@@ -10,7 +10,7 @@ from portal import db
 from portal.applicants.models import Application, Stage
 from portal.dashboard import queries, queries_work
 from portal.dashboard.models import NO_LOCATION, VacancyView
-from portal.dashboard.queries import Scope, _grouped
+from portal.dashboard.queries import Scope, grouped
 from portal.dashboard.tables import Table
 from portal.regions.models import Location, Region
 from portal.vacancies.models import Vacancy
@@ -23,10 +23,10 @@ def funnel(org_id: int) -> dict:
         select(Vacancy.id, Vacancy.code, Vacancy.title, Vacancy.status)
         .where(Vacancy.organisation_id == org_id).order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
     ).all()
-    views = _grouped((
+    views = grouped(
         select(VacancyView.vacancy_id, func.sum(VacancyView.count))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)
-        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.vacancy_id)))
+        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.vacancy_id))
     stages: dict[int, dict[Stage, int]] = {}
     for vacancy_id, stage, n in db.session.execute(
             select(Application.vacancy_id, Application.stage, func.count())
@@ -34,22 +34,22 @@ def funnel(org_id: int) -> dict:
             .where(Vacancy.organisation_id == org_id)
             .group_by(Application.vacancy_id, Application.stage)):
         stages.setdefault(vacancy_id, {})[stage] = n
-    poster_apps = _grouped((
+    poster_apps = grouped(
         select(func.coalesce(Application.poster_location_id, NO_LOCATION), func.count())
         .join(Vacancy, Application.vacancy_id == Vacancy.id)
         .where(Vacancy.organisation_id == org_id)
-        .group_by(func.coalesce(Application.poster_location_id, NO_LOCATION))))
-    poster_views = _grouped((
+        .group_by(func.coalesce(Application.poster_location_id, NO_LOCATION)))
+    poster_views = grouped(
         select(VacancyView.location_id, func.sum(VacancyView.count))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)
-        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.location_id)))
-    languages = _grouped((
+        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.location_id))
+    languages = grouped(
         select(VacancyView.language, func.sum(VacancyView.count))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)
-        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.language)))
+        .where(Vacancy.organisation_id == org_id).group_by(VacancyView.language))
     location_ids = (set(poster_apps) | set(poster_views)) - {NO_LOCATION}
-    names = _grouped((
-        select(Location.id, Location.name).where(Location.id.in_(location_ids)))) if location_ids else {}
+    names = grouped(
+        select(Location.id, Location.name).where(Location.id.in_(location_ids))) if location_ids else {}
     rows = []
     for vid, code, title, status in vacancies:
         per_stage = stages.get(vid, {})

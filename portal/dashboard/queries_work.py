@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, or_, select
 from portal import db
 from portal.applicants.models import Application
 from portal.clock import today
-from portal.dashboard.queries import Scope, _grouped, count_if
+from portal.dashboard.queries import Scope, grouped, count_if
 from portal.dashboard.sqlfuncs import days_between, hours, median, seconds_between, week_start
 from portal.organisations.models import Organisation
 
@@ -30,10 +30,10 @@ def tours(scope: Scope) -> dict:
         conds.append(Tour.id.in_(
             select(TourInvite.tour_id).join(Application, TourInvite.application_id == Application.id)
             .where(*invite_conds)))
-    states = _grouped(select(Tour.state, func.count())
+    states = grouped(select(Tour.state, func.count())
                       .join(Organisation, Tour.organisation_id == Organisation.id)
                       .where(*conds).group_by(Tour.state))
-    attendance = _grouped(
+    attendance = grouped(
         select(TourInvite.attendance, func.count()).select_from(TourInvite)
         .join(Tour, TourInvite.tour_id == Tour.id)
         .join(Organisation, Tour.organisation_id == Organisation.id)
@@ -81,7 +81,7 @@ def placements(scope: Scope) -> dict:
         count_if(scope.moment_in(Placement.cancelled_at)),
     ).select_from(Placement), scope)).one()
     started, hours_total, applied, granted, refused, ended, cancelled = map(int, row)
-    contracts = _grouped(_placements(
+    contracts = grouped(_placements(
         select(Placement.contract_type, func.count()).select_from(Placement), scope)
         .where(scope.day_in(Placement.start_date)).group_by(Placement.contract_type))
     pending, overdue = _cancellations(scope)
@@ -153,7 +153,7 @@ def reports(scope: Scope) -> dict:
     if scope.sector:
         conds.append(Report.organisation_id.in_(
             select(Organisation.id).where(Organisation.sector == scope.sector)))
-    states = _grouped(select(Report.state, func.count()).where(*conds).group_by(Report.state))
+    states = grouped(select(Report.state, func.count()).where(*conds).group_by(Report.state))
     # Signals are a JSON list per report; reports are few, so count them here.
     signals: Counter = Counter()
     for ticked in db.session.scalars(select(Report.signals).where(*conds)):

@@ -15,7 +15,7 @@ from portal.applicants.models import Application, ApplicationEvent, Stage
 from portal.audit.services import record
 from portal.clock import AMS
 from portal.dashboard.models import OrgDigestSetting, VacancyView
-from portal.dashboard.queries import _grouped
+from portal.dashboard.queries import grouped
 from portal.dashboard.sqlfuncs import iso_week, week_start
 from portal.notifications.services import queue
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
@@ -83,13 +83,13 @@ def _week_figures(org_id: int, since: datetime, until: datetime, monday) -> dict
     applied = db.session.scalar(
         select(func.count()).select_from(Application).join(Vacancy, Application.vacancy_id == Vacancy.id)
         .where(own, Application.created_at >= since, Application.created_at < until))
-    moved = _grouped((
+    moved = grouped(
         select(ApplicationEvent.to_stage, func.count(func.distinct(ApplicationEvent.application_id)))
         .join(Application, ApplicationEvent.application_id == Application.id)
         .join(Vacancy, Application.vacancy_id == Vacancy.id)
         .where(own, ApplicationEvent.to_stage.in_(OUTFLOW_STAGES),
                ApplicationEvent.created_at >= since, ApplicationEvent.created_at < until)
-        .group_by(ApplicationEvent.to_stage)))
+        .group_by(ApplicationEvent.to_stage))
     views = db.session.scalar(
         select(func.coalesce(func.sum(VacancyView.count), 0))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)

@@ -232,6 +232,10 @@ def confirm_cancelled(placement: Placement, actor: User, *, via: str = "employer
            from_state=TwvState.cancellation_requested.value, to_state=TwvState.cancelled.value)
 
 
+def record_adviser_view(placement: Placement, adviser: User) -> None:
+    record("placement_viewed", placement, actor=adviser, organisation_id=placement.organisation_id)
+
+
 # --- reminders (portal tick) -------------------------------------------------------------
 
 def _path(endpoint: str, **values) -> str:

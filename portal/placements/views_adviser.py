@@ -32,6 +32,8 @@ def region_index():
 @adviser_required
 def region_show(placement_id: int):
     placement = _load(placement_id)
+    services.record_adviser_view(placement, current_user)  # the page shows the resident's name
+    db.session.commit()
     return render_template("placements/show.html", placement=placement, adviser_view=True,
                            age=placement.cancellation_age(today()))
 

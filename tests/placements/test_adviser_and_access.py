@@ -67,6 +67,7 @@ def test_adviser_placements_list_is_region_scoped_and_read_only(world, cases, cl
     page = client.get("/adviseur/plaatsingen").get_data(as_text=True)
     assert world.org_a.name in page and world.org_b.name in page and world.org_c.name not in page
     detail = client.get(f"/adviseur/plaatsingen/{cases['fresh'].id}").get_data(as_text=True)
+    assert db.session.scalar(select(AuditEvent).where(AuditEvent.action == "placement_viewed")).actor_id == world.adviser.id
     assert "Laat UWV weten" in detail
     assert "<form" not in detail.split("<main", 1)[1].split("</main>")[0]
 

@@ -126,3 +126,18 @@ def test_other_organisation_gets_404_on_hire(world, hire, client):
     assert placement_of(world.app_a) is None
     with db.engine().connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM placement")).scalar() == 0
+
+
+def test_hire_needs_a_csrf_token(app, world, client, login):
+    import re
+
+    from tests.placements.conftest import hire_form
+
+    app.config["WTF_CSRF_ENABLED"] = True
+    login(world.member_a)
+    url = f"/sollicitanten/{world.app_a.id}/aannemen"
+    assert client.post(url, data=hire_form()).status_code == 400
+    page = client.get(url).get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post(url, data={**hire_form(), "csrf_token": token}).status_code == 302
+    assert placement_of(world.app_a) is not None

@@ -106,3 +106,18 @@ def test_placement_forms_never_500(world, make, db_session, client, login, end, 
                        data={"applied-on_date": on}).status_code in (302, 422)
     assert client.post(f"/plaatsingen/{p.id}/einde", data={
         "end-end_date": end, "end-reason": reason, "end-note": note}).status_code in (302, 422)
+
+
+def test_demo_seeds_a_running_and_an_overdue_placement(app, db_session):
+    from sqlalchemy import select
+
+    from portal.demo import seed
+    from portal.placements.models import Placement
+
+    seed()
+    db_session.commit()
+    placements = db_session.scalars(select(Placement).order_by(Placement.id)).all()
+    states = {p.twv_state for p in placements}
+    assert {TwvState.granted, TwvState.cancellation_requested} <= states
+    overdue = next(p for p in placements if p.twv_state == TwvState.cancellation_requested)
+    assert queries.overdue_count(overdue.organisation_id) == 1

@@ -1,0 +1,80 @@
+"""The anonymous page-view counter on the QR landing page."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal import clock, db
+from portal.dashboard.counter import count_view
+from portal.dashboard.models import NO_LOCATION, VacancyView
+from portal.vacancies.models import VacancyStatus
+
+
+def counts():
+    db.session.expire_all()
+    return {(v.vacancy_id, v.language, v.location_id, v.day): v.count
+            for v in db.session.scalars(select(VacancyView))}
+
+
+def test_views_are_counted_per_language_location_and_day(client, make, db_session):
+    region = make.region()
+    loc = make.location(region)
+    vac = make.vacancy(make.organisation(region), [loc])
+    db_session.commit()
+    today = clock.today()
+    for _ in range(3):
+        assert client.get(f"/v/{vac.code}/{loc.code}?lang=ar").status_code == 200
+    client.get(f"/v/{vac.code}/{loc.code}?lang=ti")
+    client.get(f"/v/{vac.code}?lang=ar")
+    assert counts() == {(vac.id, "ar", loc.id, today): 3, (vac.id, "ti", loc.id, today): 1,
+                        (vac.id, "ar", NO_LOCATION, today): 1}
+    clock.move_to(clock.utcnow() + timedelta(days=1))
+    client.get(f"/v/{vac.code}/{loc.code}?lang=ar")
+    assert counts()[(vac.id, "ar", loc.id, today + timedelta(days=1))] == 1
+    assert counts()[(vac.id, "ar", loc.id, today)] == 3
+
+
+def test_one_request_counts_once_and_head_not_at_all(client, make, db_session):
+    vac = make.vacancy()
+    db_session.commit()
+    client.head(f"/v/{vac.code}?lang=en")
+    assert counts() == {}
+    client.get(f"/v/{vac.code}?lang=en")
+    assert list(counts().values()) == [1]
+
+
+def test_closed_vacancy_views_count_unknown_codes_do_not(client, make, db_session):
+    vac = make.vacancy(status=VacancyStatus.filled)
+    db_session.commit()
+    assert client.get(f"/v/{vac.code}?lang=nl").status_code == 200
+    assert client.get("/v/NOPE123?lang=nl").status_code == 404
+    assert list(counts().values()) == [1]
+
+
+def test_no_cookie_is_set_for_counting(client, make, db_session):
+    vac = make.vacancy()
+    db_session.commit()
+    resp = client.get(f"/v/{vac.code}")
+    assert not any("count" in h.lower() or "view" in h.lower()
+                   for h in resp.headers.getlist("Set-Cookie"))
+
+
+def test_count_view_is_a_single_statement(app, make, db_session):
+    from sqlalchemy import event
+
+    vac = make.vacancy()
+    db_session.commit()
+    statements = []
+    engine = app.extensions["db_engine"]
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        count_view(vac.id, "fa", None)
+        count_view(vac.id, "fa", None)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    db_session.commit()
+    assert len([s for s in statements if "vacancy_view" in s]) == 2
+    assert all(s.lstrip().upper().startswith("INSERT") for s in statements if "vacancy_view" in s)
+    assert list(counts().values()) == [2]
