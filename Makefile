@@ -16,7 +16,7 @@ $(BIN)/.installed: pyproject.toml
 install: $(BIN)/.installed translations
 
 translations: $(BIN)/.installed
-	@$(BIN)/pybabel compile -q -d portal/translations -f 2>/dev/null || $(BIN)/pybabel compile -q -d portal/translations
+	@$(BIN)/pybabel compile -d portal/translations > /dev/null
 
 # Extract texts and update every catalogue (developers; the .po files are committed).
 messages: $(BIN)/.installed

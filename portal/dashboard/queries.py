@@ -18,7 +18,7 @@ from portal import db
 from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.clock import AMS, today
 from portal.dashboard.sqlfuncs import (
-    days, hour_to_local_date, median, seconds_between, utc_hour, week_start,
+    days, hour_to_local_date, median, seconds_between, sql_median, utc_hour, week_start,
 )
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
@@ -125,34 +125,37 @@ def _applications(stmt, scope: Scope):
 
 
 def applications(scope: Scope) -> dict:
-    def by(column):
-        return grouped(_applications(select(column, func.count()).select_from(Application),
-                                      scope).group_by(column))
-
-    stages = by(Application.stage)
-    residence = by(Application.residence_status)
-    posters = by(Application.poster_location_id)
+    # One pass over the applications: every breakdown is a sum over these few groups.
+    stages, residence, languages, posters = Counter(), Counter(), Counter(), Counter()
+    columns = (Application.stage, Application.residence_status, Application.ui_language,
+               Application.poster_location_id)
+    for stage, status, language, poster, n in db.session.execute(
+            _applications(select(*columns, func.count()).select_from(Application), scope)
+            .group_by(*columns)):
+        stages[stage] += n
+        residence[status] += n
+        languages[language] += n
+        posters[poster] += n
     names = _location_names([k for k in posters if k is not None])
     return {
         "total": sum(stages.values()),
         "by_stage": {s.value: stages.get(s, 0) for s in Stage},
         "by_residence": {r.value: residence.get(r, 0) for r in ResidenceStatus},
-        "by_language": dict(sorted(by(Application.ui_language).items(), key=lambda kv: (-kv[1], kv[0]))),
+        "by_language": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
         "by_poster": sorted(((names.get(k, ""), n) for k, n in posters.items()),
                             key=lambda kv: (kv[0] == "", -kv[1], kv[0])),
-        "median_days_to_contact": days(median(_time_to(Stage.contacted, scope))),
-        "median_days_to_hire": days(median(_time_to(Stage.hired, scope))),
+        "median_days_to_contact": days(sql_median(_time_to(Stage.contacted, scope))),
+        "median_days_to_hire": days(sql_median(_time_to(Stage.hired, scope))),
     }
 
 
 def _time_to(stage: Stage, scope: Scope):
     """Seconds from applying to the first event into `stage`, per application in scope."""
-    stmt = _applications(
+    return _applications(
         select(seconds_between(Application.created_at, func.min(ApplicationEvent.created_at)))
         .select_from(Application)
         .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
     ).where(ApplicationEvent.to_stage == stage).group_by(Application.id, Application.created_at)
-    return db.session.scalars(stmt)
 
 
 def _location_names(ids) -> dict[int, str]:

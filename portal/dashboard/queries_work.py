@@ -3,14 +3,14 @@ reports and questions. Same Scope and conventions as queries.py."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from flask import current_app
 from sqlalchemy import and_, case, func, or_, select
 
 from portal import db
 from portal.applicants.models import Application
-from portal.clock import today
+from portal.clock import AMS, today
 from portal.dashboard.queries import Scope, grouped, count_if
 from portal.dashboard.sqlfuncs import days_between, hours, median, seconds_between, week_start
 from portal.organisations.models import Organisation
@@ -79,12 +79,13 @@ def placements(scope: Scope) -> dict:
         count_if(and_(scope.day_in(Placement.twv_decided_on), Placement.twv_state == TwvState.refused)),
         count_if(scope.day_in(Placement.end_date)),
         count_if(scope.moment_in(Placement.cancelled_at)),
+        count_if(Placement.twv_state == TwvState.cancellation_requested),
+        count_if(_overdue(today() - timedelta(days=current_app.config["TWV_FLAG_DAYS"]))),
     ).select_from(Placement), scope)).one()
-    started, hours_total, applied, granted, refused, ended, cancelled = map(int, row)
+    started, hours_total, applied, granted, refused, ended, cancelled, pending, overdue = map(int, row)
     contracts = grouped(_placements(
         select(Placement.contract_type, func.count()).select_from(Placement), scope)
         .where(scope.day_in(Placement.start_date)).group_by(Placement.contract_type))
-    pending, overdue = _cancellations(scope)
     result = {
         "started": started, "hours_total": hours_total,
         "hours_average": round(hours_total / started, 1) if started else None,
@@ -98,15 +99,15 @@ def placements(scope: Scope) -> dict:
     return result
 
 
-def _cancellations(scope: Scope) -> tuple[int, int]:
-    """Permits still to be withdrawn now, and how many of them are overdue by the same rule as
-    the adviser's cancellations list. Few rows: the age rule runs on the loaded placements."""
+def _overdue(cutoff: date):
+    """The adviser list's rule (Placement.cancellation_age >= TWV_FLAG_DAYS) in SQL: the later
+    of the Dutch day it was reported and the end date lies on or before `cutoff`."""
     from portal.placements.models import Placement, TwvState
 
-    day, flag = today(), current_app.config["TWV_FLAG_DAYS"]
-    waiting = db.session.scalars(_placements(select(Placement), scope)
-                                 .where(Placement.twv_state == TwvState.cancellation_requested)).all()
-    return len(waiting), sum(1 for p in waiting if (p.cancellation_age(day) or 0) >= flag)
+    reported_by = datetime.combine(cutoff + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
+    return and_(Placement.twv_state == TwvState.cancellation_requested,
+                Placement.cancellation_requested_at < reported_by,
+                or_(Placement.end_date.is_(None), Placement.end_date <= cutoff))
 
 
 def _still_working(scope: Scope, n_days: int, not_started) -> dict:

@@ -64,3 +64,17 @@ def week_start(day: date) -> date:
 def iso_week(day: date) -> str:
     year, week, _ = day.isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def sql_median(values) -> float | None:
+    """The median of a one-column SELECT, computed in the database (window functions work on
+    SQLite ≥ 3.25 and PostgreSQL), so thousands of values are not fetched into Python."""
+    from sqlalchemy import or_, select
+
+    sub = values.subquery()
+    v = sub.c[0]
+    ranked = select(v.label("v"), func.row_number().over(order_by=v).label("rn"),
+                    func.count().over().label("n")).where(v.is_not(None)).subquery()
+    result = db.session.scalar(select(func.avg(ranked.c.v)).where(or_(
+        ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)))
+    return None if result is None else float(result)
