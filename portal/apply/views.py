@@ -2,14 +2,14 @@
 without JavaScript and stay small; status pages are in views_status.py."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template, request, session
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.applicants.models import ResidenceStatus
-from portal.apply import queries, services, tokens
+from portal.apply import landing_cache, queries, services, tokens
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
 from portal.apply.wording import vacancy_facts
 from portal.dashboard.counter import count_view
@@ -51,10 +51,26 @@ def _load(code: str, location_code: str | None):
 @bp.get("/v/<code>")
 @resident_page
 def vacancy(code: str, location_code: str | None = None):
+    if len(code) > queries.MAX_CODE or (location_code and len(location_code) > queries.MAX_CODE):
+        return not_found()
+    found = landing_cache.probe(code, location_code)
+    counted = request.method != "HEAD"  # link checkers and previews are not readers
+    if found is not None and found.is_open and not session.get("_flashes"):
+        key = (request.full_path, str(get_locale()))
+        html = landing_cache.get(key, found.version)
+        if counted:
+            count_view(found.vacancy_id, str(get_locale()), found.location_id)
+            db.session.commit()
+        if html is None:
+            vacancy, location = _load(code, location_code)
+            html = render_template("apply/vacancy.html", vacancy=vacancy, location=location,
+                                   facts=vacancy_facts(vacancy))
+            landing_cache.put(key, found.version, html)
+        return html
     vacancy, location = _load(code, location_code)
     if vacancy is None:
         return not_found()
-    if request.method != "HEAD":  # link checkers and previews are not readers
+    if counted:
         count_view(vacancy.id, str(get_locale()), location.id if location else None)
         db.session.commit()
     if not queries.is_open(vacancy):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, literal_column, select
 
 from portal import db
 from portal.applicants.models import Application, Stage
@@ -34,11 +34,10 @@ def funnel(org_id: int) -> dict:
             .where(Vacancy.organisation_id == org_id)
             .group_by(Application.vacancy_id, Application.stage)):
         stages.setdefault(vacancy_id, {})[stage] = n
+    poster = func.coalesce(Application.poster_location_id, literal_column(str(NO_LOCATION)))
     poster_apps = grouped(
-        select(func.coalesce(Application.poster_location_id, NO_LOCATION), func.count())
-        .join(Vacancy, Application.vacancy_id == Vacancy.id)
-        .where(Vacancy.organisation_id == org_id)
-        .group_by(func.coalesce(Application.poster_location_id, NO_LOCATION)))
+        select(poster, func.count()).join(Vacancy, Application.vacancy_id == Vacancy.id)
+        .where(Vacancy.organisation_id == org_id).group_by(poster))
     poster_views = grouped(
         select(VacancyView.location_id, func.sum(VacancyView.count))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)

@@ -6,7 +6,7 @@ import statistics
 from datetime import date, datetime, timedelta, timezone
 from typing import Iterable
 
-from sqlalchemy import func, literal_column
+from sqlalchemy import extract, func, literal_column
 from sqlalchemy.sql import ColumnElement
 
 from portal import db
@@ -19,7 +19,7 @@ def _dialect() -> str:
 
 def seconds_between(start, end) -> ColumnElement:
     if _dialect() == "postgresql":
-        return func.extract("epoch", end - start)
+        return extract("epoch", end - start)
     return (func.julianday(end) - func.julianday(start)) * 86400.0
 
 
@@ -33,10 +33,12 @@ def days_between(start: ColumnElement, end: ColumnElement) -> ColumnElement:
 def utc_hour(column: ColumnElement) -> ColumnElement:
     """'YYYY-MM-DD HH' of a UTC timestamp: grouping by hour keeps the number of groups small
     while Python can still put every hour on the right Dutch calendar day (DST moves by
-    whole hours)."""
+    whole hours). Constants are literals: PostgreSQL only matches a GROUP BY expression to
+    the selected one when they are written identically, bound parameters included."""
     if _dialect() == "postgresql":
-        return func.to_char(func.timezone("UTC", column), literal_column("'YYYY-MM-DD HH24'"))
-    return func.strftime("%Y-%m-%d %H", column)
+        return func.to_char(func.timezone(literal_column("'UTC'"), column),
+                            literal_column("'YYYY-MM-DD HH24'"))
+    return func.strftime(literal_column("'%Y-%m-%d %H'"), column)
 
 
 def hour_to_local_date(bucket: str) -> date:

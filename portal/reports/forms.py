@@ -143,6 +143,12 @@ class SuspendForm(FlaskForm):
         description=_l("De organisatie leest deze reden. Noem de melding of de melder niet."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The service refuses an empty reason (with its own message); the label must not
+        # say "(optioneel)".
+        self.reason.flags.required = True
+
 
 class PrintForm(FlaskForm):
     class Meta:

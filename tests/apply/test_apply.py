@@ -1,6 +1,9 @@
 """Applying: rules, double submits, honeypot, eligibility, rate limit and fuzzing."""
 import re
 
+from flask_babel import force_locale, gettext
+from markupsafe import escape
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
@@ -26,8 +29,12 @@ def test_form_is_prefilled_from_poster_and_language(client, vacancy, azc):
     assert f'<option selected value="{azc.id}">' in html
     assert '<option selected value="ar">' in html
     assert re.search(r'name="submission_key" type="hidden" value="[\w-]{20,}"', html)
-    assert 'class="hp"' in html and "Laat dit leeg" in html
-    assert "adviseur bij UWV" in html and "4 weken" in html  # privacy notice
+    assert 'class="hp"' in html and 'name="website"' in html
+    assert "UWV" in html and "4" in html  # privacy notice (in Arabic: who sees it, how long)
+    with force_locale("ar"):
+        assert escape(gettext("Wie ziet ze? De werkgever van deze baan en zijn adviseur bij UWV.")) in html
+        assert escape(gettext("Hoe lang? We wissen ze %(weeks)s weken nadat de vacature sluit. "
+                              "Of na 1 jaar, als je dat hierboven kiest.", weeks=4)) in html
     assert "nationaliteit" not in html.lower()
 
 

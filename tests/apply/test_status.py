@@ -1,8 +1,11 @@
 """The private status link: stage in plain words, withdraw, withdraw and erase."""
 import pytest
+from flask_babel import force_locale, gettext
+from markupsafe import escape
 from sqlalchemy import select
 
 from portal import db
+from portal.apply.wording import stage_text
 from portal.applicants.models import ApplicantNote, Application, ApplicationEvent, Stage
 
 
@@ -23,13 +26,18 @@ def test_status_page_says_stage_in_plain_words(client, make, vacancy, db_session
     res = client.get(f"/s/{app.plain_token}?lang=fa")
     html = res.get_data(as_text=True)
     assert res.status_code == 200
-    assert words in html
+    with force_locale("nl"):
+        assert words in stage_text(stage)  # the Dutch source says this
+    with force_locale("fa"):
+        words_fa, withdraw_fa = str(stage_text(stage)), gettext("Trek mijn sollicitatie in")
+    assert words not in words_fa  # the Farsi page shows Farsi, not the Dutch source
+    assert escape(words_fa) in html
     assert '<html lang="fa" dir="rtl">' in html
     assert f'<p class="lead" lang="nl" dir="ltr">{vacancy.title}</p>' in html
     assert app.reference in html
     assert res.headers["Cache-Control"] == "no-store"
     can_withdraw = stage in (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
-    assert ("Trek mijn sollicitatie in" in html) == can_withdraw
+    assert (escape(withdraw_fa) in html) == can_withdraw
 
 
 def test_bad_token_is_friendly_404(client, db_session):

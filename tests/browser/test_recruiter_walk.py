@@ -153,7 +153,8 @@ def test_recruiter_tour_hire_and_twv(live_server, browser, axe_check, make, db_s
     assert "Bij de receptie, ingang B" in text
     shot(resident, "status-tour-ar")
     # translated, not the Dutch source texts
-    pass  # TEMP assert "Je bent uitgenodigd" not in text and "Deze afspraak staat vast" not in text
+    for dutch in ("Je bent uitgenodigd", "Deze afspraak staat vast", "Wanneer", "Waar je wacht"):
+        assert dutch not in text, f"Dutch source text on the Arabic page: {dutch!r}"
     resident_ctx.close()
 
     # 7. after the tour: move it into the past, the coordinator records attendance
