@@ -35,6 +35,7 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
+    _skip_limiter_on_hot_paths(app, limiter)
     auth.init_app(app)
     security.init_app(app)
     templating.init_app(app)
@@ -58,3 +59,22 @@ def register_cli(app: Flask) -> None:
     from portal.cli import portal_cli
 
     app.cli.add_command(portal_cli)
+
+
+# Pages that are never rate limited and are read far more than anything else: the QR landing
+# page (every poster scan), static files and the health check. Flask-Limiter still walks its
+# rules for exempt views on every request; skipping the walk keeps a scan cheap.
+UNLIMITED_ENDPOINTS = frozenset({"apply.vacancy", "static", "health.healthz"})
+
+
+def _skip_limiter_on_hot_paths(app: Flask, limiter) -> None:
+    from flask import request
+
+    funcs = app.before_request_funcs.setdefault(None, [])
+    check = limiter._check_request_limit  # noqa: SLF001 - see comment above
+
+    def check_unless_hot():
+        if request.endpoint not in UNLIMITED_ENDPOINTS:
+            check()
+
+    funcs[:] = [check_unless_hot if f == check else f for f in funcs]

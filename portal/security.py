@@ -4,6 +4,7 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import Flask, current_app, request
+from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 
 from portal import clock
@@ -72,7 +73,19 @@ def read_token(purpose: str, token: str, max_age: int):
         raise TokenError(expired=False) from exc
 
 
+class LazyCookieSessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie sessions, but a request without a session cookie (every poster
+    scan by a resident) gets an empty session without building the signing serializer."""
+
+    def open_session(self, app, request):
+        if app.config["SESSION_COOKIE_NAME"] not in request.cookies:
+            return self.session_class()
+        return super().open_session(app, request)
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = LazyCookieSessionInterface()
+
     @app.after_request
     def _headers(response):
         h = response.headers

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 20:36:27.600787
+Create Date: 2026-11-27 20:51:14.086656
 """
 from alembic import op
 import sqlalchemy as sa

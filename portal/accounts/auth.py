@@ -10,6 +10,7 @@ from flask_login import current_user
 from portal import db
 from portal.accounts.models import Role, User
 from portal.extensions import login_manager
+from portal.i18n import is_resident_page
 
 # Endpoints a signed-in staff member may reach before finishing two-factor sign-in.
 TWO_FACTOR_OPEN = {
@@ -50,6 +51,10 @@ def _load_user(key: str) -> User | None:
 
 
 def _two_factor_gate():
+    # Resident pages are public: nothing to guard, and not loading the user keeps a poster
+    # scan cheap.
+    if is_resident_page():
+        return None
     if not current_user.is_authenticated or not current_user.is_staff:
         return None
     if request.endpoint in TWO_FACTOR_OPEN or request.blueprint == "health":

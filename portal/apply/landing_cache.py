@@ -12,13 +12,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from portal import db
 from portal.clock import today
-from portal.organisations.models import Organisation, OrgStatus
-from portal.regions.models import Location
-from portal.vacancies.models import Vacancy, VacancyStatus
+from portal.organisations.models import OrgStatus
+from portal.vacancies.models import VacancyStatus
 
 TTL_SECONDS = 60
 MAX_ENTRIES = 2000
@@ -35,23 +32,32 @@ class Probe:
     version: tuple
 
 
+_PROBE = (
+    "SELECT v.id, v.status, v.updated_at, v.closing_date, o.status, "
+    "(SELECT l.id FROM location l WHERE l.code = %(loc)s) "
+    "FROM vacancy v JOIN organisation o ON o.id = v.organisation_id WHERE v.code = %(code)s"
+)
+_PUBLISHED, _APPROVED = VacancyStatus.published.value, OrgStatus.approved.value
+
+
 def probe(code: str, location_code: str | None) -> Probe | None:
-    """One query: ids and the version of an open vacancy, or None (let the full view decide)."""
-    loc_id = (select(Location.id).where(Location.code == location_code.upper()).scalar_subquery()
-              if location_code else None)
-    cols = [Vacancy.id, Vacancy.status, Vacancy.updated_at, Vacancy.closing_date, Organisation.status]
-    if loc_id is not None:
-        cols.append(loc_id.label("loc_id"))
-    row = db.session.execute(
-        select(*cols).join(Organisation, Vacancy.organisation_id == Organisation.id)
-        .where(Vacancy.code == code.upper())
-    ).first()
-    if row is None or (location_code and row[-1] is None):
+    """One query: ids and the version of the vacancy, or None (let the full view decide).
+    Plain driver SQL on purpose: this runs on every poster scan, and the ORM's statement
+    machinery costs more than the query itself. Values are compared as text, so it does not
+    matter that SQLite returns dates as strings and PostgreSQL as date objects."""
+    loc = location_code.upper() if location_code else None
+    engine = db.engine()
+    sql = _PROBE if engine.dialect.paramstyle == "pyformat" else _PROBE.replace(
+        "%(loc)s", ":loc").replace("%(code)s", ":code")
+    # A pooled connection of its own: a cache hit then never opens an ORM session.
+    with engine.connect() as conn:
+        row = conn.exec_driver_sql(sql, {"code": code.upper(), "loc": loc}).first()
+    if row is None or (loc and row[5] is None):
         return None
-    day = today()
-    is_open = (row[1] == VacancyStatus.published and row[3] >= day and row[4] == OrgStatus.approved)
-    return Probe(vacancy_id=row[0], location_id=row[5] if location_code else None,
-                 is_open=is_open, version=(row[2], day))
+    day = today().isoformat()
+    is_open = row[1] == _PUBLISHED and str(row[3]) >= day and row[4] == _APPROVED
+    return Probe(vacancy_id=row[0], location_id=row[5] if loc else None,
+                 is_open=is_open, version=(str(row[2]), day))
 
 
 def get(key: tuple, version: tuple) -> str | None:

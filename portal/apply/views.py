@@ -2,7 +2,7 @@
 without JavaScript and stay small; status pages are in views_status.py."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request, session
+from flask import Blueprint, current_app, render_template, request, session
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
@@ -50,16 +50,19 @@ def _load(code: str, location_code: str | None):
 @bp.get("/v/<code>/<location_code>")
 @bp.get("/v/<code>")
 @resident_page
+@limiter.exempt  # reading a poster is never limited; applying is
 def vacancy(code: str, location_code: str | None = None):
     if len(code) > queries.MAX_CODE or (location_code and len(location_code) > queries.MAX_CODE):
         return not_found()
     found = landing_cache.probe(code, location_code)
     counted = request.method != "HEAD"  # link checkers and previews are not readers
-    if found is not None and found.is_open and not session.get("_flashes"):
+    # A page with a flashed message is personal: only pages without one come from the cache
+    # (and without a session cookie there can be no message, so the session is not opened).
+    no_flash = current_app.config["SESSION_COOKIE_NAME"] not in request.cookies or not session.get("_flashes")
+    if found is not None and found.is_open and no_flash:
         key = (request.full_path, str(get_locale()))
         html = landing_cache.get(key, found.version)
-        if counted:
-            count_view(found.vacancy_id, str(get_locale()), found.location_id)
+        if counted and count_view(found.vacancy_id, str(get_locale()), found.location_id):
             db.session.commit()
         if html is None:
             vacancy, location = _load(code, location_code)
@@ -70,8 +73,7 @@ def vacancy(code: str, location_code: str | None = None):
     vacancy, location = _load(code, location_code)
     if vacancy is None:
         return not_found()
-    if counted:
-        count_view(vacancy.id, str(get_locale()), location.id if location else None)
+    if counted and count_view(vacancy.id, str(get_locale()), location.id if location else None):
         db.session.commit()
     if not queries.is_open(vacancy):
         return closed_page(vacancy, location)

@@ -29,5 +29,6 @@ def seed(ctx: dict) -> None:
                 count = (n + back + i * 3) % 7
                 for loc in (location_id, NO_LOCATION) if i == 0 else (location_id,):
                     if count and (vacancy_id, lang, loc, day) not in existing:
+                        existing.add((vacancy_id, lang, loc, day))  # a vacancy may hang at two azc's
                         db.session.add(VacancyView(vacancy_id=vacancy_id, language=lang,
                                                    location_id=loc, day=day, count=count))

@@ -1,7 +1,7 @@
 """Filter forms (GET, no CSRF: they change nothing) and the digest toggle (POST)."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -12,17 +12,23 @@ from portal.clock import today
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3 * 366
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2099, 12, 31)  # keeps date arithmetic in range
+
+
+def in_range(form, field):
+    if field.data and not FIRST_DAY <= field.data <= LAST_DAY:
+        raise ValidationError(_l("Kies een datum tussen 2000 en 2099."))
 
 
 class PeriodForm(FlaskForm):
     class Meta:
         csrf = False
 
-    start = DateField(_l("Van"), validators=[Optional()])
-    end = DateField(_l("Tot en met"), validators=[Optional()])
+    start = DateField(_l("Van"), validators=[Optional(), in_range])
+    end = DateField(_l("Tot en met"), validators=[Optional(), in_range])
 
     def validate_end(self, field):
-        if field.data and self.start.data:
+        if field.data and self.start.data and not self.start.errors:
             if field.data < self.start.data:
                 raise ValidationError(_l("De einddatum ligt vóór de begindatum."))
             if (field.data - self.start.data).days > MAX_DAYS:

@@ -15,7 +15,7 @@ from portal.accounts.auth import admin_required, adviser_required
 from portal.accounts.models import Role
 from portal.clock import today
 from portal.dashboard import charts, csv_export, pdf, queries_org, tables
-from portal.dashboard.forms import FilterForm, PeriodForm
+from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
 from portal.dashboard.queries import Scope
 from portal.regions.models import Location, Region
 
@@ -108,6 +108,8 @@ def monthly_pdf():
         year, month = (int(x) for x in request.args.get("month", "").split("-"))
         start = date(year, month, 1)
     except ValueError:
+        abort(404)
+    if not FIRST_DAY <= start <= LAST_DAY:
         abort(404)
     end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     scope = _scope(form, region, start, end)

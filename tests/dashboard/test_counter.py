@@ -78,3 +78,20 @@ def test_count_view_is_a_single_statement(app, make, db_session):
     assert len([s for s in statements if "vacancy_view" in s]) == 2
     assert all(s.lstrip().upper().startswith("INSERT") for s in statements if "vacancy_view" in s)
     assert list(counts().values()) == [2]
+
+
+def test_views_are_tallied_and_written_together_when_buffered(app, make, db_session):
+    """In production each worker writes its tally every few seconds, not on every scan."""
+    from portal.dashboard import counter
+
+    vac = make.vacancy()
+    db_session.commit()
+    app.config["VIEW_FLUSH_SECONDS"] = 3600
+    counter.flush()  # start a fresh interval
+    db_session.commit()
+    for _ in range(5):
+        assert counter.count_view(vac.id, "ar", None) is False  # tallied, not yet written
+    assert list(counts().values()) == []
+    assert counter.flush() is True
+    db_session.commit()
+    assert list(counts().values()) == [5]

@@ -111,6 +111,7 @@ def test_monthly_pdf(client, login, world):
     assert resp.data.startswith(b"%PDF") and len(resp.data) > 2000
     assert client.get("/adviseur/cijfers/maand.pdf?month=2026-13").status_code == 404
     assert client.get("/adviseur/cijfers/maand.pdf").status_code == 404
+    assert client.get("/adviseur/cijfers/maand.pdf?month=9999-12").status_code == 404
 
 
 def test_monthly_pdf_builder_is_pure():
@@ -127,12 +128,16 @@ def test_bad_dates_show_an_error_and_default_period(client, login, world):
     resp = client.get("/adviseur/cijfers?start=2026-03-01&end=2026-01-01")
     assert resp.status_code == 200
     assert "De einddatum ligt vóór de begindatum." in resp.text
+    for query in ("end=9999-12-31", "start=0001-01-01", "start=1999-12-31&end=9999-12-31"):
+        resp = client.get(f"/adviseur/cijfers?{query}")
+        assert resp.status_code == 200 and "Kies een datum tussen 2000 en 2099." in resp.text
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(
     st.sampled_from(["start", "end", "region", "location", "sector", "format", "table", "month"]),
-    st.text(max_size=20), max_size=6))
+    st.one_of(st.text(max_size=20), st.dates().map(str), st.dates().map(lambda d: f"{d:%Y-%m}"),
+              st.sampled_from(["csv", "applications", "0", "-1"])), max_size=6))
 def test_fuzz_filters_never_500(client, login, world, params):
     login(world.adviser_a)
     for url in ("/adviseur/cijfers", "/adviseur/cijfers/maand.pdf"):
