@@ -66,8 +66,9 @@ def _two_factor_gate():
     return None
 
 
-def roles_required(*roles: Role):
-    """Signed in with one of these roles (and two-factor done for staff), else 403/login."""
+def roles_required(*roles: Role, refuse: int = 403):
+    """Signed in with one of these roles (and two-factor done for staff), else the login page
+    or `refuse` (403; 404 where even the page's existence is not others' business)."""
 
     def decorator(view):
         @wraps(view)
@@ -75,7 +76,7 @@ def roles_required(*roles: Role):
             if not current_user.is_authenticated:
                 return login_manager.unauthorized()
             if current_user.role not in roles:
-                abort(403)
+                abort(refuse)
             return view(*args, **kwargs)
 
         return wrapper

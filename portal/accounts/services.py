@@ -19,15 +19,11 @@ from portal.notifications.services import queue_template
 from portal.organisations.models import Organisation
 from portal.regions.models import Location, Region
 from portal.security import check_password, hash_password, make_token, read_token
+from portal.domain import DomainError
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     """A rule was broken; `field` names the form field the message belongs to (or None)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 def normalise_email(email: str) -> str:

@@ -18,16 +18,14 @@ from portal.audit.services import record
 from portal.clock import today
 from portal.regions.models import Location, Region
 from portal.vacancies.models import MinimumWage
+from portal.domain import DomainError
 
 CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
 STALE_AFTER_MONTHS = 6
 
 
-class AdminError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class AdminError(DomainError):
+    """A broken rule of this feature; see portal.domain.DomainError."""
 
 
 # --- queries ----------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ answers and the adviser's follow-up. Functions flush, never commit."""
 from __future__ import annotations
 
 import importlib
-import re
 from datetime import date, datetime, timedelta
 
 from flask import current_app
@@ -19,6 +18,7 @@ from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
 from portal.placements.models import Placement
+from portal.domain import DomainError, clean_text
 
 # Days after the start date; overridable with the app config key AFTERCARE_DAYS.
 DEFAULT_DAYS: tuple[int, int, int] = (7, 42, 91)
@@ -26,20 +26,13 @@ KINDS: tuple[CheckKind, ...] = (CheckKind.week1, CheckKind.week6, CheckKind.mont
 # A check-in still unanswered this many days after the mail shows as overdue to the adviser.
 DEFAULT_OVERDUE_DAYS = 14
 MAX_COMMENT = 2000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class AftercareError(Exception):
+class AftercareError(DomainError):
     """A broken rule; `field` names the form field the message belongs to."""
 
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
-
-def _clean(value: str | None, limit: int) -> str:
-    return _CONTROL.sub("", value or "").strip()[:limit]
+_clean = clean_text
 
 
 def checkin_days() -> tuple[int, ...]:

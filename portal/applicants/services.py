@@ -16,6 +16,7 @@ from portal.applicants.models import (
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue
+from portal.domain import DomainError
 
 # The order of the open stages: moves go forward (skipping allowed) or one step back.
 PIPELINE = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
@@ -37,11 +38,8 @@ SYSTEM_REASONS = {
 MAX_MESSAGE = 1000
 
 
-class StageError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class StageError(DomainError):
+    """A broken rule of this feature; see portal.domain.DomainError."""
 
 
 def reason_label(code: str | None) -> str:

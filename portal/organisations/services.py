@@ -15,13 +15,11 @@ from portal.clock import utcnow
 from portal.notifications.services import queue_template
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
+from portal.domain import DomainError
 
 
-class OrganisationError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class OrganisationError(DomainError):
+    """A broken rule of this feature; see portal.domain.DomainError."""
 
 
 @dataclass

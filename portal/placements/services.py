@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import importlib
-import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -24,22 +23,16 @@ from portal.placements.models import (
     MANUAL_TRANSITIONS, TWV_EXISTS, EndReason, Placement, TwvState,
 )
 from portal.vacancies.models import ContractType
+from portal.domain import DomainError, clean_text
 
 MAX_NOTE = 1000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class PlacementError(Exception):
+class PlacementError(DomainError):
     """A broken rule; `field` names the form field the message belongs to (None: the form)."""
 
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
-
-def _clean(value: str | None, limit: int) -> str:
-    return _CONTROL.sub("", value or "").strip()[:limit]
+_clean = clean_text
 
 
 def full_time() -> int:

@@ -21,26 +21,19 @@ from portal.organisations.models import Organisation
 from portal.questions.models import FaqDraft, Message, Question, QuestionState
 from portal.questions.waiting import is_overdue
 from portal.vacancies.models import Vacancy
+from portal.domain import DomainError, clean_text
 
 log = logging.getLogger(__name__)
 
 MAX_SUBJECT = 200
 MAX_BODY = 5000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class QuestionError(Exception):
+class QuestionError(DomainError):
     """A broken rule; `field` names the form field the message belongs to."""
 
-    def __init__(self, message, field: str | None = None):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
 
-
-def clean(value: str | None, limit: int) -> str:
-    # PostgreSQL refuses NUL bytes; other control characters are never meant.
-    return _CONTROL.sub("", value or "").strip()[:limit]
+clean = clean_text
 
 
 # --- scoping -------------------------------------------------------------------------------

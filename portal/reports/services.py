@@ -20,28 +20,20 @@ from portal.reports.models import (
 )
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import Vacancy
+from portal.domain import DomainError, clean_text
 
 # No look-alikes (0/O/D, 1/I/L, 2/Z, 5/S, 8/B, U/V): the code is read aloud and typed on phones.
 CODE_ALPHABET = "ACEFGHJKMNPQRTWXY34679"
 CODE_LENGTH = 8
 MAX_DESCRIPTION = 2000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class ReportError(Exception):
-    """A broken rule; `field` names the form field the message belongs to."""
+class ReportError(DomainError):
+    """A broken rule; `more` holds further (field, message) pairs, shown all at once."""
 
     def __init__(self, message, field: str | None = None, more=()):
-        super().__init__(str(message))
-        self.message = message
-        self.field = field
-        self.more = list(more)  # further (field, message) pairs, shown all at once
-
-
-def clean_text(value: str | None, limit: int | None = None) -> str:
-    # PostgreSQL refuses NUL bytes in text; other control characters are never meant.
-    text = _CONTROL.sub("", value or "").strip()
-    return text[:limit] if limit else text
+        super().__init__(message, field)
+        self.more = list(more)
 
 
 def normalise_code(raw: str | None) -> str:

@@ -22,17 +22,15 @@ from portal.notifications.services import queue, queue_template
 from portal.organisations.models import Organisation
 from portal.tours.models import Attendance, Tour, TourInvite, TourState
 from portal.vacancies.models import Vacancy
+from portal.domain import DomainError
 
 BEFORE_TOUR = (Stage.new, Stage.contacted)
 MAX_DURATION = 8 * 60
 REMIND_FROM, REMIND_UNTIL = timedelta(hours=24), timedelta(hours=48)
 
 
-class TourError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class TourError(DomainError):
+    """A broken rule of this feature; see portal.domain.DomainError."""
 
 
 @dataclass

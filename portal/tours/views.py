@@ -2,7 +2,6 @@
 file. Another organisation's tour, or any other role, is a 404."""
 from __future__ import annotations
 
-from functools import wraps
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -14,7 +13,7 @@ from portal.accounts.models import Role
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import OPEN_STAGES, Application
 from portal.clock import utcnow
-from portal.extensions import login_manager
+from portal.accounts.auth import roles_required
 from portal.tours import ics, queries, services
 from portal.tours.forms import (
     ATTENDANCE_LABELS, STATE_LABELS, ActionForm, RescheduleForm, TourForm, attendance_form, marks,
@@ -29,18 +28,7 @@ MAX_CANDIDATES = 200
 
 
 def roles_or_404(*roles):
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            if not current_user.is_authenticated:
-                return login_manager.unauthorized()
-            if current_user.role not in roles:
-                abort(404)
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
+    return roles_required(*roles, refuse=404)
 
 
 member_only = roles_or_404(Role.member)

@@ -18,6 +18,7 @@ from portal.regions.models import Location
 from portal.vacancies import codes
 from portal.vacancies.models import ContractType, Level, Vacancy, VacancyLocation, VacancyStatus
 from portal.vacancies.wages import minimum_wage_on
+from portal.domain import DomainError
 
 ORG_SUSPENDED = "organisation suspended"
 CLOSE_OUTCOMES = {"filled": VacancyStatus.filled, "not_filled": VacancyStatus.closed,
@@ -26,11 +27,8 @@ EDITABLE = {VacancyStatus.draft, VacancyStatus.published}
 FINAL = {VacancyStatus.closed, VacancyStatus.filled}
 
 
-class VacancyError(Exception):
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+class VacancyError(DomainError):
+    """A broken rule of this feature; see portal.domain.DomainError."""
 
 
 @dataclass

@@ -21,12 +21,14 @@ def code_at(secret, moment=None):
 
 
 def _plain_get_urls(app):
-    """Every GET page without URL parameters, except the few open during two-factor sign-in."""
+    """Every GET page without URL parameters, except the few open during two-factor sign-in
+    and the public resident pages (anyone may read those, signed in or not)."""
     from portal.accounts.auth import TWO_FACTOR_OPEN
 
     return sorted({rule.rule for rule in app.url_map.iter_rules()
                    if "GET" in rule.methods and not rule.arguments
-                   and rule.endpoint not in TWO_FACTOR_OPEN and not rule.endpoint.startswith("health.")})
+                   and rule.endpoint not in TWO_FACTOR_OPEN and not rule.endpoint.startswith("health.")
+                   and not getattr(app.view_functions[rule.endpoint], "resident_page", False)})
 
 
 @pytest.mark.parametrize("role", [Role.adviser, Role.coordinator, Role.admin])
