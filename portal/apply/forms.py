@@ -176,6 +176,7 @@ class ApplyForm(FlaskForm):
         # The waiting time is a setting (it may drop to 3 months under the EU pact).
         self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
                                        months=current_app.config["ASYLUM_WAIT_MONTHS"])
+        self.procedure.flags.conditional = True  # required for asylum seekers only
 
     def validate_procedure(self, field):
         if self.residence_status.data == "asylum_seeker" and not field.data:
