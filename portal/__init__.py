@@ -68,13 +68,22 @@ UNLIMITED_ENDPOINTS = frozenset({"apply.vacancy", "static", "health.healthz"})
 
 
 def _skip_limiter_on_hot_paths(app: Flask, limiter) -> None:
+    from functools import partial
+
     from flask import request
 
-    funcs = app.before_request_funcs.setdefault(None, [])
-    check = limiter._check_request_limit  # noqa: SLF001 - see comment above
+    def unless_hot(hook):
+        def wrapped(*args):
+            if request.endpoint in UNLIMITED_ENDPOINTS:
+                return args[0] if args and hasattr(args[0], "headers") else None
+            return hook(*args)
+        return wrapped
 
-    def check_unless_hot():
-        if request.endpoint not in UNLIMITED_ENDPOINTS:
-            check()
+    def is_limiter_hook(f) -> bool:
+        owner = f.func if isinstance(f, partial) else f
+        return getattr(owner, "__self__", None) is limiter or (
+            isinstance(f, partial) and limiter in f.args)
 
-    funcs[:] = [check_unless_hot if f == check else f for f in funcs]
+    for registry in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
+        funcs = registry.setdefault(None, [])
+        funcs[:] = [unless_hot(f) if is_limiter_hook(f) else f for f in funcs]
