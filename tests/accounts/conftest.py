@@ -1,17 +1,4 @@
 import pytest
-from flask import g
-
-
-@pytest.fixture(autouse=True)
-def _load_user_per_request(app):
-    """The test app context (and so `g`) outlives each request; in production every request
-    has its own. Forget Flask-Login's cached user so each request loads it from its own cookie,
-    as it does in production (otherwise one client's user leaks into another client's request)."""
-
-    def _forget():
-        g.pop("_login_user", None)
-
-    app.before_request_funcs.setdefault(None, []).insert(0, _forget)
 
 
 @pytest.fixture

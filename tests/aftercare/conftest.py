@@ -1,17 +1,4 @@
 import pytest
-from flask import g
-
-
-@pytest.fixture(autouse=True)
-def _fresh_g_per_request(app):
-    """The test app context outlives each request; forget what Flask-Login and the language
-    choice cached on `g` so each request reads its own session, as in production."""
-
-    def _forget():
-        for key in ("_login_user", "locale", "_flask_babel"):
-            g.pop(key, None)
-
-    app.before_request_funcs.setdefault(None, []).insert(0, _forget)
 
 
 @pytest.fixture

@@ -8,18 +8,6 @@ from portal.accounts.models import Role
 
 
 @pytest.fixture
-def login(login):
-    """Forget the user Flask-Login cached in `g` (one app context spans the whole test)."""
-    from flask import g
-
-    def _login(user):
-        g.pop("_login_user", None)
-        return login(user)
-
-    return _login
-
-
-@pytest.fixture
 def world(make, db_session):
     """Organisation A in region 1 with two vacancies and applicants; organisation B elsewhere;
     an adviser of region 1, one of region 2, a coordinator of azc Zaandam."""

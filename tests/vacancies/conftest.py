@@ -17,15 +17,3 @@ def wages(db_session):
     return WAGE_ROWS
 
 
-@pytest.fixture
-def login(login):
-    """The shared login, plus forgetting the user Flask-Login cached in `g`: pytest-flask keeps
-    one app context for the whole test, so a service that looked at current_user earlier (audit
-    records) or an earlier request as someone else would otherwise stick."""
-    from flask import g
-
-    def _login(user):
-        g.pop("_login_user", None)
-        return login(user)
-
-    return _login
