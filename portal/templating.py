@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import Flask, request, url_for
+from flask import Flask, has_request_context, request, url_for
 from flask_babel import format_date, format_datetime, get_locale
 
 from portal import i18n
@@ -16,11 +16,17 @@ def lang_url(code: str) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args) if request.endpoint else "/"
 
 
-def money(cents: int | None) -> str:
+def money(cents: int | None, isolate: bool | None = None) -> str:
+    """Dutch notation (€ 14,71). On right-to-left pages the amount is wrapped in Unicode
+    left-to-right isolates, so in an Arabic or Farsi sentence it stays "€ 14,71" instead of
+    the sign jumping to the other side. PDFs (no bidi engine) ask for isolate=False."""
     if cents is None:
         return ""
     euros, rest = divmod(int(cents), 100)
-    return f"€ {euros},{rest:02d}"
+    text = f"€ {euros},{rest:02d}"
+    if isolate is None:
+        isolate = has_request_context() and i18n.text_direction() == "rtl"
+    return f"\u2066{text}\u2069" if isolate else text
 
 
 def nice_date(value: date | datetime | None, fmt: str = "long") -> str:

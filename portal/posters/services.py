@@ -15,6 +15,7 @@ from portal.organisations.models import OrgKind
 from portal.posters.pdf import PosterFacts, VacancyPoster
 from portal.regions.models import Location
 from portal.vacancies.models import Level, Vacancy
+from portal.templating import money as web_money
 
 
 def _base() -> str:
@@ -62,7 +63,8 @@ def dutch_date(day) -> str:
 
 
 def money(cents: int) -> str:
-    return f"€ {cents // 100},{cents % 100:02d}"
+    """Posters are PDFs without a bidi engine: never the isolate marks of the web pages."""
+    return web_money(cents, isolate=False)
 
 
 def hours_text(v: Vacancy) -> str:
