@@ -10,8 +10,8 @@ from typing import Callable
 JOBS: tuple[tuple[str, str], ...] = (
     # (label, "module:function") — the outbox runs last so mail made by earlier jobs goes out.
     ("vacancies expired", "portal.vacancies.services:expire_due"),
-    ("applications purged", "portal.apply.services:purge_expired"),
-    ("application digests", "portal.apply.services:queue_digests"),
+    ("applications purged", "portal.apply.housekeeping:purge_expired"),
+    ("application digests", "portal.apply.housekeeping:queue_digests"),
     ("TWV cancellation reminders", "portal.placements.services:cancellation_reminders"),
     ("tour reminders", "portal.tours.services:send_reminders"),
     ("aftercare check-ins", "portal.aftercare.services:send_due"),

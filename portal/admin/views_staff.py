@@ -1,7 +1,7 @@
 """Admin pages for staff accounts and the minimum-wage table."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -9,6 +9,7 @@ from portal import db
 from portal.accounts.auth import admin_required
 from portal.admin import services
 from portal.admin.forms import ROLE_LABELS, ConfirmForm, MinimumWageForm, RoleForm, StaffForm
+from portal.actions import button_action
 from portal.admin.views import bp, put_error
 
 
@@ -74,17 +75,9 @@ def staff_role(user_id: int):
 
 def _toggle(user_id: int, action):
     user = services.get_staff_or_404(user_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        action(user, current_user)
-    except services.AdminError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        db.session.commit()
-        flash(_("Account %(email)s is opgeslagen.", email=user.email), "success")
-    return redirect(url_for("admin.staff_edit", user_id=user.id))
+    return button_action(lambda: action(user, current_user),
+                         _("Account %(email)s is opgeslagen.", email=user.email),
+                         url_for("admin.staff_edit", user_id=user.id))
 
 
 @bp.post("/beheer/medewerkers/<int:user_id>/uitschakelen")

@@ -9,8 +9,7 @@ from flask import current_app, url_for
 from portal import db
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.apply import queries, tokens
-# purge_expired and queue_digests are listed in portal.jobs under this module's name.
-from portal.apply.housekeeping import erase_personal_data, purge_expired, queue_digests  # noqa: F401
+from portal.apply.housekeeping import erase_personal_data
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
 from portal.regions.models import Location

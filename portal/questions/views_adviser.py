@@ -12,6 +12,7 @@ from portal.audit.services import record
 from portal.questions import services
 from portal.questions.forms import AnswerForm, ConfirmForm, FaqForm
 from portal.questions.views import bp
+from portal.actions import button_action
 from portal.questions.waiting import ANSWER_WORKING_DAYS, working_deadline
 
 
@@ -72,17 +73,9 @@ def answer(question_id: int):
 @adviser_required
 def take_over(question_id: int):
     question = _load(question_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.take_over(question, current_user)
-    except services.QuestionError as exc:
-        db.session.rollback()
-        flash(str(exc.message), "error")
-    else:
-        db.session.commit()
-        flash(_("U behandelt deze vraag nu."), "success")
-    return redirect(url_for("questions.adviser_thread", question_id=question.id))
+    return button_action(lambda: services.take_over(question, current_user),
+                         _("U behandelt deze vraag nu."),
+                         url_for("questions.adviser_thread", question_id=question.id))
 
 
 @bp.post("/adviseur/vragen/<int:question_id>/sluiten")

@@ -176,17 +176,8 @@ def edit(tour_id: int):
 @member_only
 def cancel(tour_id: int):
     tour = _load(tour_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        services.cancel(tour, actor=current_user)
-    except TourError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        db.session.commit()
-        flash(_("De rondleiding is geannuleerd."), "success")
-    return redirect(url_for(".show", tour_id=tour.id))
+    return button_action(lambda: services.cancel(tour, actor=current_user),
+                         _("De rondleiding is geannuleerd."), url_for(".show", tour_id=tour.id))
 
 
 @bp.get("/rondleidingen/<int:tour_id>.ics")
@@ -205,4 +196,5 @@ def calendar(tour_id: int):
         "Content-Disposition": f'attachment; filename="rondleiding-{tour.id}.ics"'})
 
 
+from portal.actions import button_action
 from portal.tours import views_coordinator  # noqa: E402,F401  (registers on bp)

@@ -15,6 +15,7 @@ from portal.tours.forms import (
 )
 from portal.tours.models import TourState
 from portal.tours.services import TourError
+from portal.actions import button_action
 from portal.tours.views import bp, invite_label, roles_or_404
 
 coordinator_only = roles_or_404(Role.coordinator, Role.admin)
@@ -61,17 +62,9 @@ def coordinator_show(tour_id: int):
 @coordinator_only
 def coordinator_confirm(tour_id: int):
     tour = _load(tour_id)
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    try:
-        services.confirm(tour, actor=current_user)
-    except TourError as exc:
-        db.session.rollback()
-        flash(exc.message, "error")
-    else:
-        db.session.commit()
-        flash(_("De rondleiding is bevestigd. De werkgever krijgt bericht."), "success")
-    return redirect(url_for(".coordinator_show", tour_id=tour_id))
+    return button_action(lambda: services.confirm(tour, actor=current_user),
+                         _("De rondleiding is bevestigd. De werkgever krijgt bericht."),
+                         url_for(".coordinator_show", tour_id=tour_id))
 
 
 @bp.post("/coordinator/rondleidingen/<int:tour_id>/ander-moment")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from portal import clock, db
 from portal.accounts.models import Role
 from portal.applicants.models import Application
-from portal.apply.services import purge_expired, queue_digests
+from portal.apply.housekeeping import purge_expired, queue_digests
 from portal.notifications.services import send_pending
 from portal.vacancies.models import VacancyStatus
 

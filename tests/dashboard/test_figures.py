@@ -59,7 +59,7 @@ def test_all_regions_for_admins_add_up(world):
 
 
 def test_figures_survive_the_retention_purge(world):
-    from portal.apply.services import purge_expired
+    from portal.apply.housekeeping import purge_expired
 
     before = [figures(world.A), figures(world.A, world.A1), figures(world.B)]
     clock.move_to(datetime(2027, 6, 1, 10, 0, tzinfo=timezone.utc))

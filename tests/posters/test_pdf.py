@@ -26,7 +26,7 @@ from portal.posters.pdf import (
     render_vacancy_poster,
     render_vacancy_posters,
 )
-from portal.posters.qr import QUIET_ZONE, draw_qr, qr_matrix, qr_rectangles
+from portal.posters.qr import draw_qr, qr_matrix, qr_rectangles
 
 TOOLS = ("pdftoppm", "pdfinfo", "pdffonts", "pdftotext", "zbarimg")
 _missing = [t for t in TOOLS if shutil.which(t) is None]
