@@ -23,9 +23,11 @@ messages: $(BIN)/.installed
 	$(BIN)/pybabel extract --ignore-dirs='.* __pycache__ .venv' -F babel.cfg -k _l -k lazy_gettext -o portal/translations/messages.pot .
 	$(BIN)/pybabel update -i portal/translations/messages.pot -d portal/translations --no-fuzzy-matching
 
+# QR codes and mail links printed by the demo point at the port it really serves on.
+run: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(BIN)/flask portal migrate
-	@$(BIN)/flask portal seed-demo 2>/dev/null || echo "(demo data already loaded)"
+	$(BIN)/flask portal seed-demo --if-empty
 	$(BIN)/flask portal tick >/dev/null
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 

@@ -68,8 +68,10 @@ def create_user(email: str, role: str, region: str | None, locations: tuple[str,
 @portal_cli.command("seed-demo")
 @click.option("--force", is_flag=True, help="Add demo data even if the database is not empty")
 @click.option("--json", "as_json", is_flag=True, help="Print the demo sign-ins as JSON")
+@click.option("--if-empty", is_flag=True,
+              help="Do nothing (exit 0) when the database already has data; other errors still fail")
 @with_appcontext
-def seed_demo(force: bool, as_json: bool) -> None:
+def seed_demo(force: bool, as_json: bool, if_empty: bool) -> None:
     """Load demo data: pilot regions, azc locations, organisations, staff (never in production)."""
     from portal.demo import DemoRefused, seed
 
@@ -78,6 +80,9 @@ def seed_demo(force: bool, as_json: bool) -> None:
     try:
         logins = seed(force=force)
     except DemoRefused as exc:
+        if if_empty:
+            click.echo("(demo data already loaded)")
+            return
         raise click.ClickException(str(exc)) from exc
     db.session.commit()
     if as_json:

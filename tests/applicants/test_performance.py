@@ -1,9 +1,16 @@
-"""The list must stay fast with 10,000 applications (SQLite; the budget is 1 second)."""
+"""The list must stay fast with 10,000 applications (SQLite; the budget is 1 second).
+
+The timing budget is a `slow` test: the default run (`make test`) leaves it out, CI runs it on
+its own and prints the numbers (bench/applicants.py prints them too). Timing on a shared 2-core
+machine is not a pass/fail signal for the rest of the suite."""
 from __future__ import annotations
+
+import pytest
 
 from tests.applicants.perf import add_applications, time_list_page
 
 
+@pytest.mark.slow
 def test_list_with_10000_applications_under_one_second(client, login, world, make, db_session):
     vacancies = [world.v1, world.v2] + [make.vacancy(world.org) for _ in range(8)]
     db_session.commit()

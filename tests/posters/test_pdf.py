@@ -286,7 +286,9 @@ def test_fifty_posters_make_one_fifty_page_pdf(tmp_path):
     assert len(run("pdffonts", str(src)).splitlines()) - 2 <= 6
 
 
+@pytest.mark.slow
 def test_render_time_per_poster():
+    """Budget (design.md): < 100 ms a poster. A `slow` test: CI runs it apart and reports."""
     render_vacancy_poster(poster())  # warm-up
     times = []
     for i in range(9):
