@@ -5,13 +5,22 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-pg install translations messages clean
+.PHONY: run test test-pg install translations messages clean lock
 
-$(BIN)/.installed: pyproject.toml
+# Installs exactly the pinned versions of requirements-dev.lock (pyproject.toml keeps the ranges),
+# so a new release of a dependency cannot break a fresh clone silently.
+$(BIN)/.installed: pyproject.toml requirements-dev.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -r requirements-dev.lock
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
+
+# Re-pin after changing dependencies in pyproject.toml (developers; the .lock files are committed).
+lock:
+	$(BIN)/pip install -q pip-tools
+	$(BIN)/pip-compile -q --no-emit-index-url --no-emit-find-links --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile -q --no-emit-index-url --no-emit-find-links --allow-unsafe --strip-extras --extra dev -o requirements-dev.lock pyproject.toml
 
 install: $(BIN)/.installed translations
 
