@@ -21,9 +21,18 @@ class OutboxMessage(Base):
     body: Mapped[str] = mapped_column(Text)
     # Optional key that makes a message unique (e.g. one digest per organisation per hour).
     dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    # What the mail is about ("application:42"): erasing that erases its mail (a status link,
+    # a name) too. A plain key, not a foreign key: the outbox sits below every feature.
+    about: Mapped[str | None] = mapped_column(String(60), index=True)
+    # Mail to a resident: address, subject and body are blanked once sent or given up.
+    resident: Mapped[bool] = mapped_column(default=False)
+    kind: Mapped[str | None] = mapped_column(String(80))  # template or label; kept for statistics
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     attempts: Mapped[int] = mapped_column(default=0)
     next_attempt_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    # Set by the sender that is sending it, so a second sender at the same time leaves it.
+    claimed_by: Mapped[str | None] = mapped_column(String(80))
+    claimed_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None] = mapped_column(index=True)
-    failed_at: Mapped[datetime | None]  # gave up after MAIL_MAX_ATTEMPTS
+    failed_at: Mapped[datetime | None]  # gave up after MAIL_MAX_ATTEMPTS, or not sendable at all
     last_error: Mapped[str | None] = mapped_column(String(300))  # never contains addresses

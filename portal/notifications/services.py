@@ -1,14 +1,25 @@
-"""Outbox: queue mail inside the business transaction; deliver later with retries."""
+"""Outbox: queue mail inside the business transaction; deliver later with retries.
+
+Three promises hold here, whatever callers put in a message:
+- one bad message never stops the others (it is marked failed with its reason);
+- two senders running at once (cron on two hosts) never send a message twice: each message is
+  claimed with a conditional UPDATE before it is sent;
+- mail to residents does not stay: once sent or given up, its address, subject and body are
+  blanked (they hold a status link and personal data), and `forget` removes every message
+  about something that is erased."""
 from __future__ import annotations
 
 import logging
+import os
+import re
 import smtplib
-from datetime import timedelta
+import socket
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 
 from flask import current_app, render_template
-from sqlalchemy import select
+from sqlalchemy import delete, or_, select, update
 
 from portal import db
 from portal.clock import utcnow
@@ -16,26 +27,61 @@ from portal.notifications.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
+# Line breaks end a header early (header injection) and make the email library refuse the whole
+# message; the other control characters, NEL and the Unicode line/paragraph separators likewise.
+_NOT_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ADDRESS = re.compile(r"[^@\s\"<>(),;:\\\[\]]+@[^@\s\"<>(),;:\\\[\]]+\.[^@\s\"<>(),;:\\\[\]]+")
+# A claim older than this belongs to a sender that died mid-message; another may take it over.
+CLAIM_TIMEOUT = timedelta(minutes=15)
+_WHO = f"{socket.gethostname()[:60]}:{os.getpid()}"
 
-def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None) -> OutboxMessage | None:
+
+class Unsendable(ValueError):
+    """A message no retry can mend; the text is its reason (never holds the address)."""
+
+
+def one_line(value: str | None, limit: int) -> str:
+    """A header value: control characters and line breaks become spaces, runs of space one."""
+    return " ".join(_NOT_IN_HEADER.sub(" ", value or "").split())[:limit]
+
+
+def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None,
+          about: str | None = None, resident: bool = False,
+          kind: str | None = None) -> OutboxMessage | None:
     """Add a message to the outbox (flushes, never commits). With a dedupe_key a second
-    message with the same key is silently dropped (e.g. one digest per hour)."""
+    message with the same key is silently dropped (e.g. one digest per hour). `about` names
+    what the mail is about ("application:42") so `forget` can erase it with that thing;
+    `resident` marks mail to a resident, whose address and text are blanked once handled."""
     if dedupe_key is not None:
         exists = db.session.scalar(
             select(OutboxMessage.id).where(OutboxMessage.dedupe_key == dedupe_key)
         )
         if exists:
             return None
-    msg = OutboxMessage(to_addr=to, subject=subject, body=body, dedupe_key=dedupe_key)
+    msg = OutboxMessage(to_addr=(to or "").strip()[:254], subject=one_line(subject, 300),
+                        body=body, dedupe_key=dedupe_key, about=about, resident=resident,
+                        kind=kind)
     db.session.add(msg)
     db.session.flush()
     return msg
 
 
-def queue_template(to: str, subject: str, template: str, **context) -> OutboxMessage | None:
+def queue_template(to: str, subject: str, template: str, *, about: str | None = None,
+                   resident: bool = False, **context) -> OutboxMessage | None:
     dedupe_key = context.pop("dedupe_key", None)
     body = render_template(template, **context)
-    return queue(to, subject, body, dedupe_key=dedupe_key)
+    return queue(to, subject, body, dedupe_key=dedupe_key, about=about, resident=resident,
+                 kind=template[:80])
+
+
+def forget(about: str) -> int:
+    """Erase every message about `about`, sent or not: after an erasure nothing of the person
+    is mailed any more and nothing of them stays in the outbox. Flushes; returns the count."""
+    result = db.session.execute(
+        delete(OutboxMessage).where(OutboxMessage.about == about)
+        .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount or 0
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -43,54 +89,86 @@ def _backoff(attempts: int) -> timedelta:
 
 
 def send_pending(limit: int = 200) -> tuple[int, int]:
-    """Send due messages; returns (sent, failed). Commits after each message so a crash
-    never sends a message twice in bulk and a failure never loses one."""
+    """Send due messages; returns (sent, failed). Each message is claimed, sent and marked in
+    its own short transactions, so a crash never sends a batch twice, a failure never loses a
+    message, and a message another sender claimed is left to it."""
     cfg = current_app.config
-    now = utcnow()
-    due = db.session.scalars(
-        select(OutboxMessage)
-        .where(
-            OutboxMessage.sent_at.is_(None),
-            OutboxMessage.failed_at.is_(None),
-            OutboxMessage.next_attempt_at <= now,
-        )
+    ids = db.session.scalars(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None),
+               OutboxMessage.next_attempt_at <= utcnow())
         .order_by(OutboxMessage.id)
         .limit(limit)
     ).all()
-    if not due:
-        return 0, 0
-    if not cfg["MAIL_SERVER"]:
-        for msg in due:  # development: print instead of sending
-            print(f"--- mail to {msg.to_addr}: {msg.subject}\n{msg.body}\n---", flush=True)
-            msg.sent_at = now
-        db.session.commit()
-        return len(due), 0
-
+    db.session.commit()  # no read transaction stays open while claiming (SQLite would refuse)
     sent = failed = 0
-    smtp = None
+    smtp: smtplib.SMTP | None = None
+    down: Exception | None = None  # the server could not be reached: the rest waits too
     try:
-        smtp = _connect(cfg)
-    except (OSError, smtplib.SMTPException) as exc:
-        for msg in due:
-            _failed(msg, exc, now)
-        db.session.commit()
-        return 0, len(due)
-    try:
-        for msg in due:
+        for msg_id in ids:
+            msg = _claim(msg_id)
+            if msg is None:
+                continue  # another sender has it, or has already sent it
+            now = utcnow()
             try:
-                smtp.send_message(_email(msg, cfg["MAIL_FROM"]))
-                msg.sent_at = utcnow()
-                sent += 1
-            except (OSError, smtplib.SMTPException) as exc:
-                _failed(msg, exc, now)
+                email = _email(msg, cfg["MAIL_FROM"])
+            except (ValueError, TypeError, UnicodeError) as exc:
+                reason = str(exc) if isinstance(exc, Unsendable) else type(exc).__name__
+                _give_up(msg, reason, now)
                 failed += 1
+                db.session.commit()
+                continue
+            if not cfg["MAIL_SERVER"]:  # development (production refuses to start without one)
+                print(f"--- mail to {msg.to_addr}: {msg.subject}\n{msg.body}\n---", flush=True)
+                _sent(msg, now)
+                sent += 1
+                db.session.commit()
+                continue
+            if smtp is None and down is None:
+                try:
+                    smtp = _connect(cfg)
+                except (OSError, smtplib.SMTPException) as exc:
+                    down = exc
+            if down is not None:
+                _failed(msg, down, now)
+                failed += 1
+            else:
+                try:
+                    smtp.send_message(email)
+                    _sent(msg, now)
+                    sent += 1
+                except Exception as exc:  # noqa: BLE001 - one message never stops the others
+                    _failed(msg, exc, now)
+                    failed += 1
+                    if isinstance(exc, (OSError, smtplib.SMTPServerDisconnected)):
+                        smtp = None  # connect again for the next message
             db.session.commit()
     finally:
-        try:
-            smtp.quit()
-        except (OSError, smtplib.SMTPException):
-            pass
+        if smtp is not None:
+            try:
+                smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                pass
     return sent, failed
+
+
+def _claim(msg_id: int) -> OutboxMessage | None:
+    """Take one due message for this sender, or None when another sender has it. The
+    conditional UPDATE is atomic on both databases: of two senders exactly one sees rowcount 1."""
+    now = utcnow()
+    result = db.session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == msg_id, OutboxMessage.sent_at.is_(None),
+               OutboxMessage.failed_at.is_(None), OutboxMessage.next_attempt_at <= now,
+               or_(OutboxMessage.claimed_at.is_(None),
+                   OutboxMessage.claimed_at < now - CLAIM_TIMEOUT))
+        .values(claimed_by=_WHO, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    if result.rowcount != 1:
+        return None
+    return db.session.get(OutboxMessage, msg_id, populate_existing=True)
 
 
 def _connect(cfg) -> smtplib.SMTP:
@@ -102,23 +180,49 @@ def _connect(cfg) -> smtplib.SMTP:
     return smtp
 
 
-def _failed(msg: OutboxMessage, exc: Exception, now) -> None:
+def _sent(msg: OutboxMessage, now: datetime) -> None:
+    msg.sent_at = now
+    _blank_if_resident(msg)
+
+
+def _failed(msg: OutboxMessage, exc: Exception, now: datetime) -> None:
     msg.attempts += 1
     msg.last_error = type(exc).__name__  # no addresses or content in the error column/log
+    msg.claimed_by = msg.claimed_at = None  # free for the next try
     if msg.attempts >= current_app.config["MAIL_MAX_ATTEMPTS"]:
         msg.failed_at = now
+        _blank_if_resident(msg)
         log.error("outbox message %s gave up after %s attempts", msg.id, msg.attempts)
     else:
         msg.next_attempt_at = now + _backoff(msg.attempts)
         log.warning("outbox message %s failed (%s), retry later", msg.id, msg.last_error)
 
 
+def _give_up(msg: OutboxMessage, reason: str, now: datetime) -> None:
+    """A message no retry can mend (a line break in the address, a header the email library
+    refuses): failed at once with its reason, so it never blocks the queue."""
+    msg.attempts += 1
+    msg.failed_at = now
+    msg.last_error = reason[:300]
+    _blank_if_resident(msg)
+    log.error("outbox message %s not sendable (%s)", msg.id, reason)
+
+
+def _blank_if_resident(msg: OutboxMessage) -> None:
+    # The template name (kind), times, attempts and dedupe key stay for statistics and dedupe.
+    if msg.resident:
+        msg.to_addr = msg.subject = msg.body = ""
+
+
 def _email(msg: OutboxMessage, sender: str) -> EmailMessage:
+    """Raises Unsendable for an address no server should get (also for rows queued before
+    subjects were cleaned here), ValueError for what the email library refuses."""
+    if not _ADDRESS.fullmatch(msg.to_addr or ""):
+        raise Unsendable("invalid address")
     email = EmailMessage()
     email["From"] = sender
     email["To"] = msg.to_addr
-    email["Subject"] = msg.subject
+    email["Subject"] = one_line(msg.subject, 300)
     email["Message-ID"] = make_msgid(idstring=f"outbox{msg.id}")
     email.set_content(msg.body)
     return email
-
