@@ -5,6 +5,7 @@ import os
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 
 def create_app(overrides: dict[str, Any] | None = None) -> Flask:
@@ -35,11 +36,20 @@ def register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale)
     csrf.init_app(app)
     limiter.init_app(app)
-    _skip_limiter_on_hot_paths(app, limiter)
     auth.init_app(app)
     security.init_app(app)
     templating.init_app(app)
     app.after_request(i18n.remember_choice)
+    trust_proxies(app)
+
+
+def trust_proxies(app: Flask) -> None:
+    """Behind PORTAL_TRUSTED_PROXIES proxies, take the client address (rate limits, audit log)
+    and scheme from X-Forwarded-For/-Proto. Without proxies the headers are ignored: a client
+    could write any address there and dodge every per-address limit."""
+    proxies = app.config["TRUSTED_PROXIES"]
+    if proxies:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)  # type: ignore[method-assign]
 
 
 def register_blueprints(app: Flask) -> None:
@@ -59,31 +69,3 @@ def register_cli(app: Flask) -> None:
     from portal.cli import portal_cli
 
     app.cli.add_command(portal_cli)
-
-
-# Pages that are never rate limited and are read far more than anything else: the QR landing
-# page (every poster scan), static files and the health check. Flask-Limiter still walks its
-# rules for exempt views on every request; skipping the walk keeps a scan cheap.
-UNLIMITED_ENDPOINTS = frozenset({"apply.vacancy", "static", "health.healthz"})
-
-
-def _skip_limiter_on_hot_paths(app: Flask, limiter) -> None:
-    from functools import partial
-
-    from flask import request
-
-    def unless_hot(hook):
-        def wrapped(*args):
-            if request.endpoint in UNLIMITED_ENDPOINTS:
-                return args[0] if args and hasattr(args[0], "headers") else None
-            return hook(*args)
-        return wrapped
-
-    def is_limiter_hook(f) -> bool:
-        owner = f.func if isinstance(f, partial) else f
-        return getattr(owner, "__self__", None) is limiter or (
-            isinstance(f, partial) and limiter in f.args)
-
-    for registry in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
-        funcs = registry.setdefault(None, [])
-        funcs[:] = [unless_hot(f) if is_limiter_hook(f) else f for f in funcs]

@@ -30,6 +30,13 @@ DEFAULTS: dict[str, Any] = {
     "TWV_FLAG_DAYS": 10,  # then the region's advisers are flagged; overdue from here
     "RATELIMIT_STORAGE_URI": "memory://",
     "RATELIMIT_ENABLED": True,
+    # How many proxies (load balancer, nginx) stand in front of the app and append to
+    # X-Forwarded-For. 0: the client is the TCP peer and forwarded headers are ignored (anyone
+    # could write them). Behind one nginx: 1. Too high lets clients choose their own address.
+    "TRUSTED_PROXIES": 0,
+    # Production with memory:// limits is only allowed when exactly one worker process runs
+    # (each worker would otherwise count on its own and the limits multiply by the worker count).
+    "SINGLE_WORKER": False,
     "EMAIL_TOKEN_MAX_AGE": 3 * 24 * 3600,
     "RESET_TOKEN_MAX_AGE": 3600,
     "INVITE_TOKEN_MAX_AGE": 7 * 24 * 3600,
@@ -72,6 +79,7 @@ def load_config(overrides: dict[str, Any] | None, instance_path: str) -> dict[st
     if cfg["ENV"] == "production" and not cfg["BASE_URL"].startswith("https://"):
         raise RuntimeError("PORTAL_BASE_URL must be an https:// address in production")
     cfg["BASE_URL"] = cfg["BASE_URL"].rstrip("/")
+    _check_rate_limit_storage(cfg)
 
     production = cfg["ENV"] == "production"
     cfg.update(
@@ -87,6 +95,20 @@ def load_config(overrides: dict[str, Any] | None, instance_path: str) -> dict[st
         MAX_CONTENT_LENGTH=1024 * 1024,
     )
     return cfg
+
+
+def _check_rate_limit_storage(cfg: dict[str, Any]) -> None:
+    """memory:// keeps counters inside one worker process: with four gunicorn workers a limit of
+    10 per hour becomes 40, and every restart forgets who was guessing passwords. Production must
+    share counters (Redis) unless the operator states that only one worker runs."""
+    if cfg["ENV"] != "production" or cfg["SINGLE_WORKER"]:
+        return
+    if str(cfg["RATELIMIT_STORAGE_URI"]).startswith("memory://"):
+        raise RuntimeError(
+            "RATE LIMITS WOULD NOT HOLD: RATELIMIT_STORAGE_URI is memory:// in production, so each "
+            "worker counts sign-in attempts and applications on its own and forgets them on restart. "
+            "Set RATELIMIT_STORAGE_URI=redis://host:6379/0 (shared by every worker and instance), "
+            "or PORTAL_SINGLE_WORKER=1 if exactly one worker process runs.")
 
 
 def _dev_secret(instance_path: str) -> str:

@@ -81,7 +81,8 @@ def test_seed_demo_force_twice_does_not_crash(app, db_session):
 
 def test_seed_demo_refuses_in_production(database_url, monkeypatch):
     prod = create_app({"ENV": "production", "SECRET_KEY": "s" * 40, "DATABASE_URL": database_url,
-                       "BASE_URL": "https://werk.example.nl"})
+                       "BASE_URL": "https://werk.example.nl", "SINGLE_WORKER": True,
+                       "MAIL_SERVER": "smtp.example.nl"})
     result = prod.test_cli_runner().invoke(args=["portal", "seed-demo"])
     assert result.exit_code != 0
     assert "production" in result.output
