@@ -78,6 +78,9 @@ def load_config(overrides: dict[str, Any] | None, instance_path: str) -> dict[st
         cfg["SECRET_KEY"] = _dev_secret(instance_path)
     if cfg["ENV"] == "production" and not cfg["BASE_URL"].startswith("https://"):
         raise RuntimeError("PORTAL_BASE_URL must be an https:// address in production")
+    if cfg["ENV"] == "production" and not cfg["MAIL_SERVER"]:
+        # Without a server the outbox prints mail (status links included) to the log.
+        raise RuntimeError("PORTAL_MAIL_SERVER must be set in production")
     cfg["BASE_URL"] = cfg["BASE_URL"].rstrip("/")
     _check_rate_limit_storage(cfg)
 
