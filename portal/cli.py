@@ -22,6 +22,7 @@ def tick() -> None:
     from portal.clock import utcnow
     from portal.jobs import JOBS, resolve
     from portal.notifications.services import send_pending
+    from portal.vacancies.wages import missing_change_dates
 
     now = utcnow()
     for label, path in JOBS:
@@ -30,6 +31,10 @@ def tick() -> None:
         click.echo(f"{label}: {count}")
     sent, failed = send_pending()
     click.echo(f"mail sent: {sent}, failed: {failed}")
+    missing = missing_change_dates()
+    if missing:
+        days = ", ".join(d.isoformat() for d in missing)
+        click.echo(f"WARNING minimum wage: no row for {days}; add it at /beheer/minimumloon")
 
 
 @portal_cli.command("send-mail")

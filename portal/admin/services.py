@@ -2,7 +2,6 @@
 Functions flush but never commit; they raise AdminError with the form field it belongs to."""
 from __future__ import annotations
 
-import calendar
 import re
 import secrets
 from datetime import date
@@ -15,13 +14,13 @@ from sqlalchemy import func, select
 from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
 from portal.audit.services import record
-from portal.clock import today
 from portal.regions.models import Location, Region
+from portal.text import clean_line
 from portal.vacancies.models import MinimumWage
+from portal.vacancies.wages import missing_change_dates
 from portal.domain import DomainError
 
 CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
-STALE_AFTER_MONTHS = 6
 
 
 class AdminError(DomainError):
@@ -69,7 +68,7 @@ def _region_name_free(name: str, exclude_id: int | None = None) -> None:
 
 
 def create_region(name: str) -> Region:
-    name = (name or "").strip()
+    name = clean_line(name)
     _region_name_free(name)
     region = Region(name=name)
     db.session.add(region)
@@ -79,7 +78,7 @@ def create_region(name: str) -> Region:
 
 
 def rename_region(region: Region, name: str) -> None:
-    name = (name or "").strip()
+    name = clean_line(name)
     _region_name_free(name, exclude_id=region.id)
     region.name = name
     db.session.flush()
@@ -101,7 +100,7 @@ def create_location(code: str, name: str, city: str, region_id: int) -> Location
         raise AdminError(_("Deze code is al gebruikt. Een code kan maar één keer worden gebruikt."),
                          "code")
     region = _region(region_id)
-    loc = Location(code=code, name=name.strip(), city=city.strip(), region=region)
+    loc = Location(code=code, name=clean_line(name), city=clean_line(city), region=region)
     db.session.add(loc)
     db.session.flush()
     record("location_created", loc, code=code, region_id=region.id)
@@ -109,8 +108,8 @@ def create_location(code: str, name: str, city: str, region_id: int) -> Location
 
 
 def update_location(loc: Location, name: str, city: str, region_id: int, active: bool) -> None:
-    loc.name = name.strip()
-    loc.city = city.strip()
+    loc.name = clean_line(name)
+    loc.city = clean_line(city)
     loc.region = _region(region_id)
     loc.active = bool(active)
     db.session.flush()
@@ -214,18 +213,7 @@ def add_wage(valid_from: date, euros: Decimal) -> MinimumWage:
     return row
 
 
-def months_before(day: date, months: int) -> date:
-    year, month0 = divmod(day.year * 12 + day.month - 1 - months, 12)
-    # 31 August minus six months is the last day of February, not an error.
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(day.day, last))
-
-
-def wage_table_stale(rows: list[MinimumWage] | None = None) -> bool:
-    """True when there is no row or the newest one took effect over six months ago: the
-    statutory minimum changes every January and July, so an admin must add the next one."""
-    rows = wages() if rows is None else rows
-    if not rows:
-        return True
-    newest = max(r.valid_from for r in rows)
-    return newest < months_before(today(), STALE_AFTER_MONTHS)
+def wage_table_stale() -> list[date]:
+    """The 1 January / 1 July change days the table lacks (empty: up to date). One rule for
+    the admin pages and `portal tick`: vacancies.wages.missing_change_dates."""
+    return missing_change_dates()

@@ -2,26 +2,28 @@
 minimum-wage table in views_staff.py on the same blueprint. Admins only."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
 from portal.admin import services
 from portal.admin.forms import LocationEditForm, LocationForm, RegionForm
+from portal.form_errors import put_error
 from portal.regions.models import Location, Region
 
 bp = Blueprint("admin", __name__)
 
 
-def put_error(form, exc: services.AdminError) -> None:
-    """Show a domain error next to its field, or as a general message."""
-    db.session.rollback()
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is None:
-        flash(exc.message, "error")
-    else:
-        field.errors = list(field.errors) + [exc.message]
+@bp.app_context_processor
+def admin_home_warnings() -> dict:
+    """The admin's home page (accounts.home, a lower layer) shows the minimum-wage warning
+    without importing admin: this hook hands it the list only there, only for admins."""
+    if (request.endpoint == "accounts.home" and current_user.is_authenticated
+            and current_user.role.value == "admin"):
+        return {"wage_stale": services.wage_table_stale()}
+    return {}
 
 
 @bp.get("/beheer/")
@@ -38,7 +40,8 @@ def regions():
         try:
             region = services.create_region(form.name.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Regio %(name)s is toegevoegd.", name=region.name), "success")
@@ -55,7 +58,8 @@ def region_edit(region_id: int):
         try:
             services.rename_region(region, form.name.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De regio heet nu %(name)s.", name=region.name), "success")
@@ -73,7 +77,8 @@ def locations():
             loc = services.create_location(form.code.data, form.name.data, form.city.data,
                                            form.region.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Azc-locatie %(code)s is toegevoegd.", code=loc.code), "success")
@@ -94,7 +99,8 @@ def location_edit(location_id: int):
             services.update_location(loc, form.name.data, form.city.data, form.region.data,
                                      form.active.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Azc-locatie %(code)s is opgeslagen.", code=loc.code), "success")

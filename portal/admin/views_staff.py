@@ -10,7 +10,8 @@ from portal.accounts.auth import admin_required
 from portal.admin import services
 from portal.admin.forms import ROLE_LABELS, ConfirmForm, MinimumWageForm, RoleForm, StaffForm
 from portal.actions import button_action
-from portal.admin.views import bp, put_error
+from portal.admin.views import bp
+from portal.form_errors import put_error
 
 
 @bp.get("/beheer/medewerkers")
@@ -30,7 +31,8 @@ def staff_new():
                 form.name.data, form.email.data, form.role.data, form.region.data,
                 form.locations.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             # Rendered, not flashed: the first password must not sit in a session cookie.
@@ -65,7 +67,8 @@ def staff_role(user_id: int):
             services.change_role(user, current_user, form.role.data, form.region.data,
                                  form.locations.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De rol van %(email)s is gewijzigd.", email=user.email), "success")
@@ -100,7 +103,8 @@ def wages():
         try:
             row = services.add_wage(form.valid_from.data, form.euros.data)
         except services.AdminError as exc:
-            put_error(form, exc)
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Minimumloon vanaf %(date)s is toegevoegd.", date=row.valid_from.isoformat()),
@@ -108,4 +112,4 @@ def wages():
             return redirect(url_for("admin.wages"))
     rows = services.wages()
     return render_template("admin/wages.html", form=form, rows=rows,
-                           stale=services.wage_table_stale(rows))
+                           stale=services.wage_table_stale())

@@ -3,6 +3,15 @@
 Each file starts with YAML front matter between `---` lines. Pages live in files, not in
 the database, so a rule change (the Migration Pact, a new minimum wage) is a reviewed
 text edit. Pure functions only: the web views decide how to show a page.
+
+A review is recorded, not assumed: `last_reviewed` is the day someone re-checked the page
+against its sources, `reviewed_by` the role that did it (never a person's name), and every
+source carries the `date` of the version the page relies on (its publication or "last
+changed" date, or the day it was consulted when it shows none). A page may not cite a source
+dated after its own review: then the text was never checked against that version.
+Figures that change by law (the minimum wage) are never typed into a page: the page says
+`{{ minimum_wage }}` and the view fills in the value from the same table the vacancy
+check uses (see render.fill_placeholders).
 """
 from __future__ import annotations
 
@@ -16,7 +25,7 @@ from typing import Iterable, Mapping
 
 import yaml
 
-from .render import TocEntry, render_markdown
+from .render import PLACEHOLDERS, TocEntry, placeholders_in, render_markdown
 
 RESIDENT_LANGUAGES: tuple[str, ...] = ("nl", "en", "ar", "ti", "fa", "tr", "so")
 EMPLOYER_LANGUAGES: tuple[str, ...] = ("nl", "en")
@@ -27,6 +36,10 @@ REQUIRED_FIELDS = (
     "title", "summary", "audience", "language", "last_reviewed",
     "sources", "related", "translation",
 )
+# Roles, not people: a name in a public file would be personal data and would go stale.
+REVIEWER_ROLES = frozenset({
+    "portal editor", "UWV employer adviser", "COA programme staff", "legal adviser", "translator",
+})
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FILENAME = re.compile(r"^(?P<slug>[a-z0-9-]+)\.(?P<lang>[a-z]{2})\.md$")
@@ -43,6 +56,13 @@ class ContentError(ValueError):
 
 
 @dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    date: date | None  # None only on pages reviewed before sources were dated
+
+
+@dataclass(frozen=True)
 class Page:
     slug: str
     language: str
@@ -50,7 +70,8 @@ class Page:
     summary: str
     audience: str
     last_reviewed: date
-    sources: tuple[tuple[str, str], ...]  # (title, url)
+    reviewed_by: str | None
+    sources: tuple[Source, ...]
     related: tuple[str, ...]
     translation: str  # "original" or e.g. "machine, unreviewed"
     body_md: str
@@ -67,6 +88,10 @@ class Page:
 
     def is_for(self, audience: str) -> bool:
         return self.audience == audience or self.audience == "both"
+
+    @property
+    def placeholders(self) -> frozenset[str]:
+        return placeholders_in(self.body_md)
 
 
 PageKey = tuple[str, str]  # (slug, language)
@@ -100,8 +125,7 @@ def _text_field(meta: dict, name: str, path: Path) -> str:
     return value.strip()
 
 
-def _date_field(meta: dict, name: str, path: Path) -> date:
-    value = meta.get(name)
+def _as_date(value) -> date | None:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -110,11 +134,18 @@ def _date_field(meta: dict, name: str, path: Path) -> date:
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            pass
+            return None
+    return None
+
+
+def _date_field(meta: dict, name: str, path: Path) -> date:
+    value = _as_date(meta.get(name))
+    if value is not None:
+        return value
     raise ContentError(path, f"'{name}' must be an ISO date such as 2026-11-27")
 
 
-def _sources(meta: dict, path: Path) -> tuple[tuple[str, str], ...]:
+def _sources(meta: dict, path: Path) -> tuple[Source, ...]:
     value = meta.get("sources")
     if not isinstance(value, list) or not value:
         raise ContentError(path, "'sources' must be a non-empty list of {title, url}")
@@ -127,8 +158,22 @@ def _sources(meta: dict, path: Path) -> tuple[tuple[str, str], ...]:
             raise ContentError(path, "each source needs a title")
         if not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url):
             raise ContentError(path, f"source {title!r} needs an absolute http(s) url")
-        result.append((title.strip(), url.strip()))
+        day = None
+        if item.get("date") is not None:
+            day = _as_date(item["date"])
+            if day is None:
+                raise ContentError(path, f"source {title!r}: 'date' must be an ISO date")
+        result.append(Source(title.strip(), url.strip(), day))
     return tuple(result)
+
+
+def _reviewed_by(meta: dict, path: Path) -> str | None:
+    value = meta.get("reviewed_by")
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.strip() not in REVIEWER_ROLES:
+        raise ContentError(path, f"'reviewed_by' must be one of: {', '.join(sorted(REVIEWER_ROLES))}")
+    return value.strip()
 
 
 def _related(meta: dict, path: Path) -> tuple[str, ...]:
@@ -165,6 +210,9 @@ def parse_page(text: str, path: Path | str) -> Page:
         raise ContentError(path, f"audience must be one of {', '.join(AUDIENCES)}")
     if not body.strip():
         raise ContentError(path, "page has no body text")
+    unknown = placeholders_in(body) - PLACEHOLDERS
+    if unknown:
+        raise ContentError(path, f"unknown placeholders: {', '.join(sorted(unknown))}")
 
     html, toc = render_markdown(body)
     return Page(
@@ -174,6 +222,7 @@ def parse_page(text: str, path: Path | str) -> Page:
         summary=_text_field(meta, "summary", path),
         audience=audience,
         last_reviewed=_date_field(meta, "last_reviewed", path),
+        reviewed_by=_reviewed_by(meta, path),
         sources=_sources(meta, path),
         related=_related(meta, path),
         translation=_text_field(meta, "translation", path),

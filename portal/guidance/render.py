@@ -6,8 +6,10 @@ The second layer is what protects us if someone later enables a plugin or HTML.
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
+from typing import Mapping
 
 import nh3
 from markdown_it import MarkdownIt
@@ -81,6 +83,27 @@ def sanitise_html(html: str) -> str:
         link_rel=_LINK_REL,
         clean_content_tags={"script", "style"},
     )
+
+
+# Values that change by law are filled in when the page is shown, from the same data the
+# portal's own checks use, so a page and a check can never disagree. A page writes
+# `{{ minimum_wage }}`; Markdown and the sanitiser leave the braces alone.
+PLACEHOLDERS = frozenset({"minimum_wage", "minimum_wage_since",
+                          "retention_weeks", "retention_years"})  # retention: apply.housekeeping
+_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+
+
+def placeholders_in(text: str) -> frozenset[str]:
+    return frozenset(_PLACEHOLDER.findall(text))
+
+
+def fill_placeholders(html: str, values: Mapping[str, str], missing: str) -> str:
+    """Replace each `{{ name }}` in rendered HTML by its value, escaped; `missing` stands in
+    for a value nobody supplied (an empty wage table), so no braces ever reach a reader."""
+    def value(match: re.Match) -> str:
+        found = values.get(match[1])
+        return html_lib.escape(found if found else missing)
+    return _PLACEHOLDER.sub(value, html)
 
 
 def render_markdown(text: str) -> tuple[str, list[TocEntry]]:

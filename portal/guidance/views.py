@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, render_template, request
 from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from portal.guidance.content import load_pages, page_for, search
+from portal.guidance.render import fill_placeholders
+from portal.guidance.signals import collect_page_values
 from portal.i18n import resident_page
 
 bp = Blueprint("guidance", __name__)
 
 AUDIENCES = ("employer", "resident")
+# content.REVIEWER_ROLES in the reader's language
+ROLE_LABELS = {
+    "portal editor": _l("de redactie van het portaal"),
+    "UWV employer adviser": _l("een werkgeversadviseur van UWV"),
+    "COA programme staff": _l("een medewerker van het COA"),
+    "legal adviser": _l("een jurist"),
+    "translator": _l("een vertaler"),
+}
 
 
 def _pages():
@@ -50,4 +62,10 @@ def page(slug: str):
     if found is None:
         abort(404)
     related = [p for p in (page_for(pages, s, _lang()) for s in found.related) if p is not None]
-    return render_template("guidance/page.html", page=found, related=related)
+    body = found.html
+    if found.placeholders:
+        values = collect_page_values(current_app._get_current_object())
+        body = fill_placeholders(body, values, missing=_("(onbekend, vraag het de werkgeversadviseur)"))
+    reviewer = ROLE_LABELS.get(found.reviewed_by or "")
+    return render_template("guidance/page.html", page=found, body=body, related=related,
+                           reviewer=reviewer)

@@ -10,7 +10,6 @@ from sqlalchemy import select
 
 from portal import clock
 from portal.accounts.models import Role, User
-from portal.admin.services import months_before
 from portal.audit.models import AuditEvent
 from portal.regions.models import Location, Region
 from portal.security import check_password
@@ -181,21 +180,18 @@ def test_minimum_wage_rows_and_unique_date(client, admin, db_session):
 def test_staleness_warning(client, admin, make, db_session):
     db_session.add(MinimumWage(valid_from=date(2026, 1, 1), cents_per_hour=1471))
     db_session.commit()
-    clock.move_to(datetime(2026, 6, 30, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
     assert 'id="wage-stale"' not in client.get("/beheer/minimumloon").get_data(as_text=True)
+    clock.move_to(datetime(2026, 6, 30, 12, tzinfo=timezone.utc))  # 1 July is coming, no row
+    html = client.get("/beheer/minimumloon").get_data(as_text=True)
+    assert 'id="wage-stale"' in html and "1 juli 2026" in html
     clock.move_to(datetime(2026, 7, 2, 12, tzinfo=timezone.utc))
-    assert 'id="wage-stale"' in client.get("/beheer/minimumloon").get_data(as_text=True)
     assert 'id="wage-stale"' in client.get("/beheer/").get_data(as_text=True)
+    assert 'id="wage-stale"' in client.get("/").get_data(as_text=True)  # the admin's home page
     client.post("/beheer/minimumloon", data={"valid_from": "2026-07-01", "euros": "15.00"})
     assert 'id="wage-stale"' not in client.get("/beheer/").get_data(as_text=True)
+    assert 'id="wage-stale"' not in client.get("/").get_data(as_text=True)
 
 
 def test_empty_wage_table_is_stale(client, admin):
     assert 'id="wage-stale"' in client.get("/beheer/").get_data(as_text=True)
-
-
-@pytest.mark.parametrize("day,expected", [(date(2026, 8, 31), date(2026, 2, 28)),
-                                          (date(2026, 7, 2), date(2026, 1, 2)),
-                                          (date(2026, 3, 15), date(2025, 9, 15))])
-def test_months_before(day, expected):
-    assert months_before(day, 6) == expected

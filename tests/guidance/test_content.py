@@ -101,7 +101,51 @@ def test_language_versions_agree_on_audience_and_related(pages):
 
 def test_every_page_has_an_https_source(pages):
     for key, page in pages.items():
-        assert any(url.startswith("https://") for _, url in page.sources), key
+        assert any(source.url.startswith("https://") for source in page.sources), key
+
+
+def test_every_source_is_dated_and_none_is_newer_than_the_review(pages):
+    # A source dated after the page's review was never checked against: review the page again.
+    undated, newer = [], []
+    for (slug, lang), page in pages.items():
+        for source in page.sources:
+            if source.date is None:
+                undated.append(f"{slug}.{lang}: {source.title}")
+            elif source.date > page.last_reviewed:
+                newer.append(f"{slug}.{lang}: {source.title} ({source.date} > {page.last_reviewed})")
+    assert not undated, f"give these sources a date: {undated}"
+    assert not newer, f"these pages cite a source newer than their review: {newer}"
+
+
+def test_every_page_names_the_role_that_reviewed_it(pages):
+    missing = [f"{s}.{l}" for (s, l), p in pages.items() if p.reviewed_by is None]
+    assert not missing, f"add reviewed_by (a role from REVIEWER_ROLES) to: {missing}"
+
+
+def test_language_versions_are_reviewed_together(pages):
+    # A correction in Dutch must reach every language: no translation may lag its original.
+    lagging = [f"{s}.{l}" for (s, l), p in pages.items()
+               if (s, "nl") in pages and p.last_reviewed < pages[(s, "nl")].last_reviewed]
+    assert not lagging, f"these translations were not updated with the Dutch page: {lagging}"
+
+
+_CURRENCY = r"(?:€|EUR|[Ee]uro|yuuro|avro|يورو|یورو|ዩሮ)"
+_AMOUNT = r"[1۱١][0-9۰-۹٠-٩][.,٫][0-9۰-۹٠-٩]{2}"  # 10.00 to 19.99, also in Arabic/Persian digits
+MINIMUM_WAGE_TYPED = re.compile(  # an hourly amount, currency before or after
+    rf"{_CURRENCY}\s?\u2066?{_AMOUNT}(?![0-9])|(?<![0-9.,]){_AMOUNT}\s?{_CURRENCY}")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_no_page_types_the_minimum_wage(path: Path):
+    # The amount comes from the wage table ({{ minimum_wage }}), like the vacancy check's.
+    _, body = split_front_matter(path.read_text(encoding="utf-8"), path)
+    assert not MINIMUM_WAGE_TYPED.search(body), f"{path.name}: use {{{{ minimum_wage }}}}"
+
+
+def test_wage_pages_use_the_placeholder(pages):
+    for slug in ("minimumloon-en-eerlijk-werk", "rechten-op-het-werk", "loon-en-verzekering"):
+        for lang in ("nl", "en"):
+            assert "minimum_wage" in pages[(slug, lang)].placeholders, f"{slug}.{lang}"
 
 
 def test_translations_carry_no_english_sentences(pages):
@@ -212,6 +256,9 @@ BROKEN_FRONT_MATTER = {
     "bad-audience.nl.md": None,
     "no-sources.nl.md": None,
     "wrong-lang.en.md": None,
+    "bad-reviewer.nl.md": None,
+    "bad-source-date.nl.md": None,
+    "unknown-placeholder.nl.md": None,
 }
 
 
@@ -235,6 +282,10 @@ BROKEN_FRONT_MATTER.update({
     "bad-audience.nl.md": _file(_valid_meta(audience="iedereen")),
     "no-sources.nl.md": _file(_valid_meta(sources=[])),
     "wrong-lang.en.md": _file(_valid_meta(language="nl")),
+    "bad-reviewer.nl.md": _file(_valid_meta(reviewed_by="Jan de Vries")),  # a person, not a role
+    "bad-source-date.nl.md": _file(_valid_meta(
+        sources=[{"title": "UWV", "url": "https://www.uwv.nl/", "date": "vorige week"}])),
+    "unknown-placeholder.nl.md": _file(_valid_meta()).replace("Body", "Loon: {{ minimumloon }}"),
 })
 
 

@@ -7,7 +7,7 @@ import pytest
 from portal import clock
 from portal.vacancies import codes
 from portal.vacancies.queries import find_by_code
-from portal.vacancies.wages import minimum_wage_on, newest_wage_row_age_days, newest_wage_row_is_stale
+from portal.vacancies.wages import change_dates, minimum_wage_on, missing_change_dates
 
 LOOK_ALIKES = set("0O1I2Z5S6G8B")  # L stays: upper-case L is not confused with 1
 
@@ -53,14 +53,33 @@ def test_minimum_wage_on_boundaries(wages, day, cents):
     assert minimum_wage_on(day) == cents
 
 
-def test_newest_row_age(wages):
-    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
-    assert newest_wage_row_age_days() == 59
-    assert not newest_wage_row_is_stale()
-    clock.move_to(datetime(2026, 8, 1, 12, tzinfo=timezone.utc))
-    assert newest_wage_row_is_stale()
+@pytest.mark.parametrize("day, current, coming", [
+    (date(2026, 1, 1), date(2026, 1, 1), date(2026, 7, 1)),
+    (date(2026, 6, 30), date(2026, 1, 1), date(2026, 7, 1)),
+    (date(2026, 7, 1), date(2026, 7, 1), date(2027, 1, 1)),
+    (date(2026, 12, 31), date(2026, 7, 1), date(2027, 1, 1)),
+])
+def test_change_dates(day, current, coming):
+    assert change_dates(day) == (current, coming)
 
 
-def test_empty_wage_table_is_stale(app):
-    assert newest_wage_row_age_days() is None
-    assert newest_wage_row_is_stale()
+def test_missing_change_dates_name_the_current_and_the_coming_change(wages):
+    # Rows up to 1 January 2026 (the fixture).
+    assert missing_change_dates(date(2026, 3, 1)) == []  # 1 July is still four months off
+    assert missing_change_dates(date(2026, 4, 1)) == [date(2026, 7, 1)]  # coming, within 92 days
+    assert missing_change_dates(date(2026, 11, 30)) == [date(2026, 7, 1), date(2027, 1, 1)]
+    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    assert missing_change_dates() == [date(2026, 7, 1), date(2027, 1, 1)]
+
+
+def test_empty_wage_table_misses_the_current_change(app):
+    assert missing_change_dates(date(2026, 2, 1)) == [date(2026, 1, 1)]
+
+
+def test_portal_tick_warns_about_missing_wage_rows(app, wages):
+    runner = app.test_cli_runner()
+    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    out = runner.invoke(args=["portal", "tick"]).output
+    assert "WARNING minimum wage: no row for 2026-07-01, 2027-01-01" in out
+    clock.move_to(datetime(2026, 2, 1, 12, tzinfo=timezone.utc))
+    assert "WARNING minimum wage" not in runner.invoke(args=["portal", "tick"]).output
