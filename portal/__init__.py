@@ -53,8 +53,10 @@ def trust_proxies(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from portal import bounds
     from portal.blueprints import all_blueprints
 
+    bounds.register(app)  # before any rule: every <int:...> refuses ids the database cannot hold
     for bp in all_blueprints():
         app.register_blueprint(bp)
 

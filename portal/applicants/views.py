@@ -19,6 +19,7 @@ from portal.applicants.forms import (
 from portal.applicants.models import OPEN_STAGES, Stage
 from portal.applicants.services import StageError
 from portal.audit.services import record
+from portal.bounds import id_arg, page_arg
 from portal.extensions import login_manager
 from portal.organisations.models import Organisation
 
@@ -45,7 +46,7 @@ def _list_org() -> Organisation:
     """Members: their own organisation. Advisers pick one with ?organisatie=<id>."""
     if current_user.role == Role.member:
         return current_user.organisation
-    org = db.session.get(Organisation, request.args.get("organisatie", type=int) or 0)
+    org = db.session.get(Organisation, request.args.get("organisatie", type=id_arg) or 0)
     if org is None or not queries.may_view(current_user, org):
         abort(404)
     return org
@@ -91,7 +92,7 @@ def index():
     org = _list_org()
     form = _filter_form(org)
     filters = form.filters()
-    page = queries.list_page(org, filters, request.args.get("pagina", 1, type=int))
+    page = queries.list_page(org, filters, request.args.get("pagina", 1, type=page_arg))
     member = queries.is_member(current_user, org)
     bulk = BulkForm().set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
     return render_template(

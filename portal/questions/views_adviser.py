@@ -9,6 +9,7 @@ from flask_login import current_user
 from portal import db
 from portal.accounts.auth import adviser_required
 from portal.audit.services import record
+from portal.bounds import id_arg
 from portal.questions import services
 from portal.questions.forms import AnswerForm, ConfirmForm, FaqForm
 from portal.questions.views import bp
@@ -98,7 +99,7 @@ def suggest_faq(question_id: int):
     if request.method == "GET":
         # Prefill from the thread: the first question and the answer the adviser picked.
         asked = next((m for m in question.messages if not m.from_adviser), None)
-        chosen = request.args.get("bericht", type=int)
+        chosen = request.args.get("bericht", type=id_arg)
         answers = [m for m in question.messages if m.from_adviser]
         picked = next((m for m in answers if m.id == chosen), answers[-1] if answers else None)
         form.title.data = question.subject

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import db
+from portal.bounds import page_arg
 from portal.clock import utcnow
 from portal.accounts.auth import adviser_required
 from portal.i18n import LANGUAGES
@@ -46,7 +47,7 @@ def queue():
             state = ReportState(request.args["state"])
         except ValueError:
             abort(404)
-    page = request.args.get("page", 1, type=int) or 1
+    page = request.args.get("page", 1, type=page_arg)
     page = max(page, 1)
     rows, total = services.queue_page(current_user, state, page, PER_PAGE)
     return render_template(

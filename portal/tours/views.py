@@ -12,6 +12,7 @@ from portal import db
 from portal.accounts.models import Role
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import OPEN_STAGES, Application
+from portal.bounds import id_arg
 from portal.clock import utcnow
 from portal.accounts.auth import roles_required
 from portal.tours import ics, queries, services
@@ -67,7 +68,7 @@ def index():
 
 
 def _candidates(vacancy):
-    ids = request.args.getlist("application", type=int)
+    ids = request.args.getlist("application", type=id_arg)
     apps = applicant_queries.applications_of(_org(), ids) if ids else []
     if vacancy is not None:
         apps += db.session.scalars(
@@ -83,7 +84,7 @@ def _candidates(vacancy):
 def new():
     vacancy = None
     if request.args.get("vacancy"):
-        vacancy = vacancy_queries.for_organisation(_org(), request.args.get("vacancy", 0, type=int))
+        vacancy = vacancy_queries.for_organisation(_org(), request.args.get("vacancy", 0, type=id_arg))
         if vacancy is None:
             abort(404)
     apps, preselected = _candidates(vacancy)
