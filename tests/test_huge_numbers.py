@@ -57,7 +57,7 @@ def test_huge_ids_in_routes_are_404_for_every_role(client, make, login, db_sessi
         for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
             for number in HUGE:
                 url = _url(rule, number)
-                status = client.open(url, method=method, data={"csrf_token": "x"}).status_code
+                status = client.open(url, method=method).status_code
                 if status >= 500 or status == 200:
                     failures.append((method, url, status))
     assert not failures, failures
