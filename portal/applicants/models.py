@@ -87,6 +87,11 @@ class Application(Base):
         cascade="all, delete-orphan",
     )
 
+    @property
+    def outbox_key(self) -> str:
+        """Marks mail about this application in the outbox, which is erased with it."""
+        return f"application:{self.id}"
+
 
 class ApplicationEvent(Base):
     __tablename__ = "application_event"

@@ -105,7 +105,8 @@ def _mail_message(app: Application, message: str) -> None:
     with force_locale(app.ui_language or "nl"):
         subject = _("Nieuws over je sollicitatie %(ref)s", ref=app.reference)
         body = render_template("applicants/mail_message.txt", application=app, message=message)
-    queue(app.email, subject, body)
+    queue(app.email, subject, body, about=app.outbox_key, resident=True,
+          kind="applicants/mail_message.txt")
 
 
 @dataclass

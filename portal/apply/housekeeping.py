@@ -16,7 +16,7 @@ from portal.accounts.models import Role, User
 from portal.applicants.models import ApplicantNote, Application
 from portal.apply.models import DigestMark
 from portal.clock import AMS
-from portal.notifications.services import queue
+from portal.notifications.services import forget, queue
 from portal.vacancies.models import Vacancy, VacancyStatus
 
 ENDED_STATUSES = (VacancyStatus.closed, VacancyStatus.filled, VacancyStatus.expired,
@@ -38,6 +38,7 @@ def erase_personal_data(app: Application, now: datetime) -> None:
     db.session.execute(delete(ApplicantNote).where(ApplicantNote.application_id == app.id))
     for event in app.events:
         event.message = None
+    forget(app.outbox_key)  # the status link and their name live in their mail too
     db.session.flush()
 
 

@@ -104,6 +104,7 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
         queue_template(
             app.email, vacancy.title[:200], "apply/mail_status.txt",
             application=app, vacancy=vacancy, status_url=status_url(token),
+            about=app.outbox_key, resident=True,
         )
     return Submitted(app, token)
 

@@ -247,7 +247,8 @@ def send_reminders(now: datetime) -> int:
             subject = _("Morgen: rondleiding bij %(title)s", title=app.vacancy.title)
             body = render_template("tours/mail_reminder.txt", tour=invite.tour, application=app)
         moment = invite.tour.starts_at.strftime("%Y%m%d%H%M")
-        queue(app.email, subject, body, dedupe_key=f"tour-reminder-{invite.id}-{moment}")
+        queue(app.email, subject, body, dedupe_key=f"tour-reminder-{invite.id}-{moment}",
+              about=app.outbox_key, resident=True, kind="tours/mail_reminder.txt")
         invite.reminded_at = now
     db.session.flush()
     return len(due)
