@@ -65,7 +65,7 @@ def page(slug: str):
     body = found.html
     if found.placeholders:
         values = collect_page_values(current_app._get_current_object())
-        body = fill_placeholders(body, values, missing=_("(onbekend, vraag het de werkgeversadviseur)"))
+        body = fill_placeholders(body, values, missing=_("(onbekend)"))
     reviewer = ROLE_LABELS.get(found.reviewed_by or "")
     return render_template("guidance/page.html", page=found, body=body, related=related,
                            reviewer=reviewer)
