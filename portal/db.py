@@ -2,10 +2,11 @@
 request (closed at teardown). Views commit once; services only flush."""
 from __future__ import annotations
 
+import enum
 from datetime import datetime, timezone
 
 from flask import Flask, current_app, g
-from sqlalchemy import DateTime, MetaData, create_engine, event
+from sqlalchemy import DateTime, Enum, MetaData, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -37,6 +38,13 @@ class UTCDateTime(TypeDecorator):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value
+
+
+def enum_type(enum_cls: type[enum.Enum], column: str, length: int = 16) -> Enum:
+    """A status/stage/kind column: stored as its value in a VARCHAR (no native enum types, so
+    SQLite and PostgreSQL agree) and limited to the enum's members by a CHECK constraint in the
+    database too, named ck_<table>_<column> (hence the column name)."""
+    return Enum(enum_cls, native_enum=False, length=length, create_constraint=True, name=column)
 
 
 class Base(DeclarativeBase):

@@ -11,6 +11,7 @@ JOBS: tuple[tuple[str, str], ...] = (
     # (label, "module:function") — the outbox runs last so mail made by earlier jobs goes out.
     ("vacancies expired", "portal.vacancies.services:expire_due"),
     ("applications purged", "portal.apply.housekeeping:purge_expired"),
+    ("status links of resent forms forgotten", "portal.apply.housekeeping:forget_submission_seals"),
     ("application digests", "portal.apply.housekeeping:queue_digests"),
     ("TWV cancellation reminders", "portal.placements.services:cancellation_reminders"),
     ("tour reminders", "portal.tours.services:send_reminders"),

@@ -62,3 +62,48 @@ def test_upgrade_head_matches_models(fresh_app):
 def test_migrations_run_twice_is_noop(fresh_app):
     upgrade(fresh_app)
     upgrade(fresh_app)  # idempotent: `make run` migrates on every start
+
+
+def test_every_enum_column_has_its_check_constraint_after_upgrade(fresh_app):
+    """A status/stage/state column accepts only its enum's values, in the database too
+    (a later batch migration on SQLite could silently drop a CHECK: this notices)."""
+    from sqlalchemy import Enum, inspect
+
+    from portal.blueprints import all_blueprints
+
+    all_blueprints()
+    upgrade(fresh_app)
+    inspector = inspect(fresh_app.extensions["db_engine"])
+    missing = []
+    for table in Base.metadata.sorted_tables:
+        checks = {c["name"]: c["sqltext"] for c in inspector.get_check_constraints(table.name)}
+        for column in table.columns:
+            if isinstance(column.type, Enum):
+                sql = checks.get(f"ck_{table.name}_{column.name}", "")
+                if not all(f"'{value}'" in sql for value in column.type.enums):
+                    missing.append(f"{table.name}.{column.name}")
+    assert missing == []
+
+
+def test_sqlite_copying_a_table_keeps_the_rows_that_point_to_it(tmp_path):
+    """Batch mode on SQLite drops and recreates tables; foreign keys must be off meanwhile, or
+    ON DELETE CASCADE empties the child tables (here: a coordinator's locations)."""
+    if os.environ.get("PORTAL_TEST_DATABASE_URL"):
+        return  # PostgreSQL alters tables in place; nothing is copied
+    app = _fresh_app(tmp_path)
+    try:
+        upgrade(app, "2026_11_30_outbox")
+        with app.extensions["db_engine"].begin() as conn:
+            conn.execute(text("INSERT INTO region (id, name) VALUES (1, 'Noord')"))
+            conn.execute(text("INSERT INTO location (id, code, name, city, region_id, active) "
+                              "VALUES (1, 'ZDM', 'azc Zaandam', 'Zaandam', 1, 1)"))
+            conn.execute(text(
+                "INSERT INTO user (id, email, name, role, active, session_version, created_at) "
+                "VALUES (1, 'c@example.org', 'C', 'coordinator', 1, 1, '2026-11-01 10:00:00')"))
+            conn.execute(text("INSERT INTO coordinator_location (user_id, location_id) VALUES (1, 1)"))
+        upgrade(app)
+        with app.extensions["db_engine"].connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM coordinator_location")).scalar() == 1
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # on again
+    finally:
+        app.extensions["db_engine"].dispose()

@@ -3,11 +3,11 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Column, Enum, ForeignKey, String, Table
+from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.regions.models import Location, Region
 
@@ -36,7 +36,7 @@ class User(Base):
     email: Mapped[str] = mapped_column(String(254), unique=True)  # stored lower-case
     name: Mapped[str] = mapped_column(String(120), default="")
     password_hash: Mapped[str | None] = mapped_column(String(255))
-    role: Mapped[Role] = mapped_column(Enum(Role, native_enum=False, length=16))
+    role: Mapped[Role] = mapped_column(enum_type(Role, "role"))
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id"), index=True
     )

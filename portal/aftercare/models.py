@@ -6,11 +6,11 @@ import enum
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.placements.models import Placement
 
 if TYPE_CHECKING:
@@ -33,10 +33,6 @@ class CheckState(str, enum.Enum):
 CONCERNS: tuple[str, ...] = ("language", "schedule", "transport", "conduct", "rights", "other")
 
 
-def _enum(e, length=16):
-    return Enum(e, native_enum=False, length=length)
-
-
 class AftercareCheck(Base):
     __tablename__ = "aftercare_check"
     # One check of each kind per placement: scheduling twice changes nothing.
@@ -46,10 +42,10 @@ class AftercareCheck(Base):
     placement_id: Mapped[int] = mapped_column(
         ForeignKey("placement.id", ondelete="CASCADE"), index=True
     )
-    kind: Mapped[CheckKind] = mapped_column(_enum(CheckKind))
+    kind: Mapped[CheckKind] = mapped_column(enum_type(CheckKind, "kind"))
     due_on: Mapped[date] = mapped_column(index=True)
     state: Mapped[CheckState] = mapped_column(
-        _enum(CheckState), default=CheckState.scheduled, index=True
+        enum_type(CheckState, "state"), default=CheckState.scheduled, index=True
     )
     # The form is for signed-in members; a hash column is kept free for a mailed one-off link.
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)

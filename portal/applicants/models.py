@@ -4,11 +4,11 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.regions.models import Location
 from portal.vacancies.models import Vacancy
 
@@ -30,6 +30,7 @@ class Stage(str, enum.Enum):
 
 OPEN_STAGES = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
 ENDED_STAGES = (Stage.hired, Stage.rejected, Stage.withdrawn, Stage.no_show)
+OPEN_PHONE_WHERE = text("stage IN (%s)" % ", ".join(f"'{s.value}'" for s in OPEN_STAGES))
 
 
 class ResidenceStatus(str, enum.Enum):
@@ -47,6 +48,10 @@ class Application(Base):
     __table_args__ = (
         Index("ix_application_vacancy_created", "vacancy_id", "created_at"),
         Index("ix_application_vacancy_stage", "vacancy_id", "stage"),
+        # One open application per vacancy and phone, also when two tabs post at the same
+        # moment (the Python check cannot see the other transaction). Erased rows have no phone.
+        Index("uq_application_open_phone", "vacancy_id", "phone", unique=True,
+              sqlite_where=OPEN_PHONE_WHERE, postgresql_where=OPEN_PHONE_WHERE),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,7 +68,7 @@ class Application(Base):
     availability: Mapped[str | None] = mapped_column(Text)
     # not personal on their own; kept for anonymous counts
     residence_status: Mapped[ResidenceStatus] = mapped_column(
-        Enum(ResidenceStatus, native_enum=False, length=16)
+        enum_type(ResidenceStatus, "residence_status")
     )
     procedure_long_enough: Mapped[bool | None]
     ui_language: Mapped[str] = mapped_column(String(5))
@@ -71,8 +76,10 @@ class Application(Base):
     consent_at: Mapped[datetime]
     status_token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     submission_key: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # The status token, encrypted, for one hour: a resent form shows the same link again.
+    submission_seal: Mapped[str | None] = mapped_column(String(255))
     stage: Mapped[Stage] = mapped_column(
-        Enum(Stage, native_enum=False, length=16), default=Stage.new, index=True
+        enum_type(Stage, "stage"), default=Stage.new, index=True
     )
     stage_reason: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
@@ -100,8 +107,8 @@ class ApplicationEvent(Base):
     application_id: Mapped[int] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), index=True
     )
-    from_stage: Mapped[Stage | None] = mapped_column(Enum(Stage, native_enum=False, length=16))
-    to_stage: Mapped[Stage] = mapped_column(Enum(Stage, native_enum=False, length=16))
+    from_stage: Mapped[Stage | None] = mapped_column(enum_type(Stage, "from_stage"))
+    to_stage: Mapped[Stage] = mapped_column(enum_type(Stage, "to_stage"))
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))  # None: the resident
     reason: Mapped[str | None] = mapped_column(String(40))
     message: Mapped[str | None] = mapped_column(Text)

@@ -8,13 +8,14 @@ from datetime import datetime, time, timedelta, timezone
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import contains_eager
 
 from portal import db
 from portal.accounts.models import Role, User
 from portal.applicants.models import ApplicantNote, Application
 from portal.apply.models import DigestMark
+from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
 from portal.notifications.services import forget, queue
 from portal.vacancies.models import Vacancy, VacancyStatus
@@ -32,7 +33,7 @@ def erase_personal_data(app: Application, now: datetime) -> None:
         return
     app.name = app.phone = app.email = None
     app.languages = app.experience = app.availability = None
-    app.submission_key = None
+    app.submission_key = app.submission_seal = None
     app.erased_at = now
     # Recruiters' notes and event messages are about the person too.
     db.session.execute(delete(ApplicantNote).where(ApplicantNote.application_id == app.id))
@@ -71,6 +72,18 @@ def purge_expired(now: datetime) -> int:
             erase_personal_data(app, now)
             erased += 1
     return erased
+
+
+def forget_submission_seals(now: datetime) -> int:
+    """The encrypted status token kept for a resent form is needed for an hour only."""
+    result = db.session.execute(
+        update(Application)
+        .where(Application.submission_seal.is_not(None),
+               Application.created_at < now - timedelta(seconds=SEAL_SECONDS))
+        .values(submission_seal=None)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount or 0
 
 
 # --- digest ----------------------------------------------------------------------------

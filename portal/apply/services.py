@@ -1,7 +1,9 @@
 """Rules of the resident's journey. Functions flush, never commit; the view commits once."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from flask import current_app, url_for
@@ -67,16 +69,21 @@ def check_eligible(vacancy: Vacancy, status: ResidenceStatus, procedure: str | N
 
 
 def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location | None,
-           ui_language: str) -> Submitted:
-    """Store an application. A repeated submission_key (double click, resent form) returns
-    the first application with a fresh status link, since the browser only shows the last
-    answer and the old token cannot be recovered from its hash."""
+           ui_language: str, browser: str | None = None) -> Submitted:
+    """Store an application. `browser` identifies the browser that loaded the form (kept in
+    its session). The same form sent again from that browser with the same answers within
+    the hour (a double click, a resent page) shows the first application with the same status
+    link. Anyone else using that submission_key, or the same browser with other answers, is
+    treated as a new application without the key: it never sees or replaces the first link."""
+    fingerprint = _fingerprint(vacancy, data, browser)
     if data.submission_key:
         earlier = queries.application_by_submission_key(data.submission_key)
-        if earlier is not None and earlier.vacancy_id == vacancy.id:
-            return Submitted(earlier, _new_token(earlier), replayed=True)
-        if earlier is not None:  # a key reused on another vacancy: never ours, drop it
-            data.submission_key = None
+        if earlier is not None:
+            token = tokens.unseal(earlier.submission_seal, fingerprint, now=utcnow(),
+                                  secret_key=current_app.config["SECRET_KEY"])
+            if token is not None and earlier.vacancy_id == vacancy.id:
+                return Submitted(earlier, token, replayed=True)
+            data = replace(data, submission_key=None)  # not ours to show: a key is single use
     check_eligible(vacancy, data.residence_status, data.procedure)
     existing = queries.open_application_for_phone(vacancy, data.phone)
     if existing is not None:
@@ -96,6 +103,9 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
         status_token_hash="",
     )
     token = _new_token(app)
+    if data.submission_key and browser:
+        app.submission_seal = tokens.seal(token, fingerprint, now=now,
+                                          secret_key=current_app.config["SECRET_KEY"])
     app.events.append(ApplicationEvent(from_stage=None, to_stage=Stage.new, actor_id=None,
                                        created_at=now))
     db.session.add(app)
@@ -107,6 +117,13 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
             about=app.outbox_key, resident=True,
         )
     return Submitted(app, token)
+
+
+def _fingerprint(vacancy: Vacancy, data: ApplicationData, browser: str | None) -> str:
+    """What must be equal for a resubmission to count as the same: browser, vacancy, answers."""
+    answers = asdict(data) | {"residence_status": data.residence_status.value}
+    plain = json.dumps([browser or "", vacancy.id, answers], sort_keys=True, default=str)
+    return hashlib.sha256(plain.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _procedure_answer(data: ApplicationData) -> bool | None:

@@ -23,6 +23,8 @@ bp = Blueprint("apply", __name__)
 # the per-minute cap stops a script.
 APPLY_LIMIT = "10 per minute;60 per hour"
 MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
+BROWSER_KEY = "apply_browser"
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 def not_found():
@@ -99,6 +101,7 @@ def apply(code: str, location_code: str | None = None):
     )
     if request.method == "GET":
         form.submission_key.data = tokens.new_submission_key()
+        _browser_id()  # set now, so a double click carries it on both requests
         form.azc_location.data = location.id if location else 0
         if str(get_locale()) in LANGUAGE_CODES:
             form.lang1.data = str(get_locale())
@@ -118,7 +121,17 @@ def apply(code: str, location_code: str | None = None):
         return _success(vacancy, location, result.application.reference, result.token,
                         email=result.application.email)
     status = 422 if form.errors else 200
-    return render_template("apply/form.html", vacancy=vacancy, location=location, form=form), status
+    # no-store: the form holds the submission key (and, after an error, the answers)
+    return render_template("apply/form.html", vacancy=vacancy, location=location,
+                           form=form), status, NO_STORE
+
+
+def _browser_id() -> str:
+    """A random id for this browser, in its signed session: only the browser that sent a
+    form can see that form's status link again."""
+    if not isinstance(session.get(BROWSER_KEY), str):
+        session[BROWSER_KEY] = tokens.new_submission_key()
+    return session[BROWSER_KEY]
 
 
 def _data(form: ApplyForm) -> services.ApplicationData:
@@ -136,14 +149,17 @@ def _data(form: ApplyForm) -> services.ApplicationData:
 
 def _submit(vacancy, form, location) -> services.Submitted:
     data = _data(form)
-    ui_language = str(get_locale())
+    ui_language, browser = str(get_locale()), _browser_id()
     try:
-        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language)
+        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language,
+                                 browser=browser)
         db.session.commit()
     except IntegrityError:
-        # The same form arrived twice at once: the other request stored it; show that one.
+        # The same form (or the same phone from another tab) arrived twice at once and the
+        # database refused the second row: the other request stored it; answer as for a resend.
         db.session.rollback()
-        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language)
+        result = services.submit(vacancy, data, poster_location=location, ui_language=ui_language,
+                                 browser=browser)
         db.session.commit()
     return result
 
@@ -160,7 +176,7 @@ def _success(vacancy, location, reference: str, token: str, email: str | None = 
         "apply/success.html", vacancy=vacancy, location=location, reference=reference,
         status_url=services.status_url(token), email=email,
     )
-    return response, 200, {"Cache-Control": "no-store"}
+    return response, 200, NO_STORE
 
 
 @bp.get("/L/<location_code>")

@@ -4,11 +4,11 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.regions.models import Region
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Organisation(Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[OrgKind] = mapped_column(Enum(OrgKind, native_enum=False, length=16))
+    kind: Mapped[OrgKind] = mapped_column(enum_type(OrgKind, "kind"))
     name: Mapped[str] = mapped_column(String(200))
     kvk: Mapped[str] = mapped_column(String(8), unique=True)
     sector: Mapped[str] = mapped_column(String(60))
@@ -40,7 +40,7 @@ class Organisation(Base):
     city: Mapped[str] = mapped_column(String(120))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     status: Mapped[OrgStatus] = mapped_column(
-        Enum(OrgStatus, native_enum=False, length=16), default=OrgStatus.pending, index=True
+        enum_type(OrgStatus, "status"), default=OrgStatus.pending, index=True
     )
     status_reason: Mapped[str | None] = mapped_column(Text)
     contact_adviser_id: Mapped[int | None] = mapped_column(

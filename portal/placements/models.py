@@ -6,13 +6,13 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.accounts.models import User
 from portal.applicants.models import Application
 from portal.clock import AMS, utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.vacancies.models import ContractType, Vacancy
 
@@ -46,29 +46,28 @@ class EndReason(str, enum.Enum):
     not_started = "not_started"  # the hire did not go ahead
 
 
-def _enum(e, length=24):
-    return Enum(e, native_enum=False, length=length)
-
-
 class Placement(Base):
     __tablename__ = "placement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True)
+    # One placement per application: a second hire of the same application is refused by the
+    # database too, not only by the stage check.
+    application_id: Mapped[int] = mapped_column(ForeignKey("application.id"), index=True,
+                                                unique=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id"), index=True)
     start_date: Mapped[date]
     hours_per_week: Mapped[int]
-    contract_type: Mapped[ContractType] = mapped_column(_enum(ContractType, 16))
+    contract_type: Mapped[ContractType] = mapped_column(enum_type(ContractType, "contract_type"))
     client_name: Mapped[str | None] = mapped_column(String(200))  # inlener, agencies only
     # HMAC-SHA256 of the normalised V-number; None when the employer did not give it.
     person_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     twv_needed: Mapped[bool]
-    twv_state: Mapped[TwvState] = mapped_column(_enum(TwvState), index=True)
+    twv_state: Mapped[TwvState] = mapped_column(enum_type(TwvState, "twv_state", 24), index=True)
     twv_applied_on: Mapped[date | None]
     twv_decided_on: Mapped[date | None]
     end_date: Mapped[date | None]
-    end_reason: Mapped[EndReason | None] = mapped_column(_enum(EndReason))
+    end_reason: Mapped[EndReason | None] = mapped_column(enum_type(EndReason, "end_reason", 24))
     end_note: Mapped[str | None] = mapped_column(Text)
     cancellation_requested_at: Mapped[datetime | None]
     cancelled_at: Mapped[datetime | None]

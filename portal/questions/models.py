@@ -5,11 +5,11 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Enum, ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.vacancies.models import Vacancy
 
@@ -33,7 +33,7 @@ class Question(Base):
     vacancy_id: Mapped[int | None] = mapped_column(ForeignKey("vacancy.id"))
     placement_id: Mapped[int | None] = mapped_column(ForeignKey("placement.id"))
     state: Mapped[QuestionState] = mapped_column(
-        Enum(QuestionState, native_enum=False, length=16), default=QuestionState.open, index=True
+        enum_type(QuestionState, "state"), default=QuestionState.open, index=True
     )
     adviser_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,11 +6,11 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.regions.models import Location, Region
 from portal.vacancies.models import Vacancy
@@ -63,10 +63,6 @@ class ForwardedTo(str, enum.Enum):
     other = "other"
 
 
-def _enum(e, length=20):
-    return Enum(e, native_enum=False, length=length)
-
-
 class Report(Base):
     __tablename__ = "report"
 
@@ -78,7 +74,7 @@ class Report(Base):
     signals: Mapped[list] = mapped_column(JSON, default=list)
     description: Mapped[str] = mapped_column(Text, default="")
     location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"), index=True)
-    reporter_type: Mapped[ReporterType] = mapped_column(_enum(ReporterType))
+    reporter_type: Mapped[ReporterType] = mapped_column(enum_type(ReporterType, "reporter_type", 20))
     # Personal data, optional: visible to advisers and admins only.
     contact: Mapped[str | None] = mapped_column(String(200))
     contact_language: Mapped[str | None] = mapped_column(String(5))
@@ -86,9 +82,9 @@ class Report(Base):
     # None when neither a vacancy nor an azc is known: then only admins see it.
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
     state: Mapped[ReportState] = mapped_column(
-        _enum(ReportState), default=ReportState.new, index=True
+        enum_type(ReportState, "state", 20), default=ReportState.new, index=True
     )
-    forwarded_to: Mapped[ForwardedTo | None] = mapped_column(_enum(ForwardedTo))
+    forwarded_to: Mapped[ForwardedTo | None] = mapped_column(enum_type(ForwardedTo, "forwarded_to", 20))
     outcome: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -116,8 +112,8 @@ class ReportEvent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     action: Mapped[str] = mapped_column(String(40), default="state")
-    from_state: Mapped[ReportState | None] = mapped_column(_enum(ReportState))
-    to_state: Mapped[ReportState | None] = mapped_column(_enum(ReportState))
+    from_state: Mapped[ReportState | None] = mapped_column(enum_type(ReportState, "from_state", 20))
+    to_state: Mapped[ReportState | None] = mapped_column(enum_type(ReportState, "to_state", 20))
     note: Mapped[str] = mapped_column(Text, default="")
 
     report: Mapped[Report] = relationship(back_populates="events")

@@ -4,12 +4,12 @@ import enum
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.applicants.models import Application
 from portal.clock import AMS, utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.vacancies.models import Vacancy
 
@@ -30,10 +30,6 @@ class Attendance(str, enum.Enum):
     no_show = "no_show"
 
 
-def _enum(e):
-    return Enum(e, native_enum=False, length=16)
-
-
 class Tour(Base):
     """A workplace visit (rondleiding) for one or more applicants. The azc coordinator
     confirms it; attendance is recorded afterwards."""
@@ -50,7 +46,7 @@ class Tour(Base):
     capacity: Mapped[int]
     what_to_bring: Mapped[str] = mapped_column(Text, default="")
     transport_note: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[TourState] = mapped_column(_enum(TourState), default=TourState.requested,
+    state: Mapped[TourState] = mapped_column(enum_type(TourState, "state"), default=TourState.requested,
                                              index=True)
     coordinator_note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
@@ -85,7 +81,7 @@ class TourInvite(Base):
     application_id: Mapped[int] = mapped_column(
         ForeignKey("application.id", ondelete="CASCADE"), index=True
     )
-    attendance: Mapped[Attendance] = mapped_column(_enum(Attendance), default=Attendance.unknown)
+    attendance: Mapped[Attendance] = mapped_column(enum_type(Attendance, "attendance"), default=Attendance.unknown)
     recorded_at: Mapped[datetime | None]
     recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     # The reminder mail the day before goes out once.

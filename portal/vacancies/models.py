@@ -3,11 +3,11 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import Enum, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
 from portal.organisations.models import Organisation
 from portal.regions.models import Location
 
@@ -40,10 +40,6 @@ class Level(str, enum.Enum):
     C1 = "C1"
 
 
-def _enum(e, length=16):
-    return Enum(e, native_enum=False, length=length)
-
-
 class MinimumWage(Base):
     """Statutory minimum wage per hour (21+), valid from a date. Admins add rows."""
 
@@ -68,11 +64,11 @@ class Vacancy(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
     hours_min: Mapped[int]
     hours_max: Mapped[int]
-    contract_type: Mapped[ContractType] = mapped_column(_enum(ContractType))
+    contract_type: Mapped[ContractType] = mapped_column(enum_type(ContractType, "contract_type"))
     wage_min_cents: Mapped[int]
     wage_max_cents: Mapped[int | None]
-    dutch_level: Mapped[Level] = mapped_column(_enum(Level, 8), default=Level.none)
-    english_level: Mapped[Level] = mapped_column(_enum(Level, 8), default=Level.none)
+    dutch_level: Mapped[Level] = mapped_column(enum_type(Level, "dutch_level", 8), default=Level.none)
+    english_level: Mapped[Level] = mapped_column(enum_type(Level, "english_level", 8), default=Level.none)
     safety_critical: Mapped[bool] = mapped_column(default=False)
     open_to_asylum: Mapped[bool] = mapped_column(default=True)
     open_to_status: Mapped[bool] = mapped_column(default=True)
@@ -82,7 +78,7 @@ class Vacancy(Base):
     closing_date: Mapped[date] = mapped_column(index=True)
     client_name: Mapped[str | None] = mapped_column(String(200))  # inlener, agencies only
     status: Mapped[VacancyStatus] = mapped_column(
-        _enum(VacancyStatus), default=VacancyStatus.draft, index=True
+        enum_type(VacancyStatus, "status"), default=VacancyStatus.draft, index=True
     )
     status_reason: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
