@@ -15,20 +15,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal import db
 from portal.accounts import services
 from portal.accounts.forms import CodeForm, LoginForm
+from portal.accounts.limits import remember_device, sign_in_limits
 from portal.audit.services import record
 from portal.extensions import limiter
 
 bp = Blueprint("accounts", __name__)
 
-IP_LIMIT = "10 per minute;50 per hour"
-ACCOUNT_LIMIT = "5 per 15 minutes"
 CODE_LIMIT = "5 per 5 minutes"
-
-
-def email_key() -> str:
-    """Rate-limit key per account: the normalised email typed in the form (exists or not)."""
-    email = services.normalise_email(request.form.get("email", ""))[:254]
-    return "acct:" + (email or request.remote_addr or "-")
 
 
 def user_key() -> str:
@@ -59,8 +52,7 @@ def home():
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])
-@limiter.limit(IP_LIMIT, methods=["POST"])
-@limiter.limit(ACCOUNT_LIMIT, key_func=email_key, methods=["POST"])
+@sign_in_limits
 def login():
     if current_user.is_authenticated and request.method == "GET":
         return redirect(url_for("accounts.home"))
@@ -89,7 +81,7 @@ def login():
                 return redirect(url_for("accounts.two_factor"))
             services.note_sign_in(user)
             db.session.commit()
-            return redirect(nxt or url_for("accounts.home"))
+            return remember_device(redirect(nxt or url_for("accounts.home")), user.email)
     return render_template("accounts/login.html", form=form, unverified=unverified)
 
 
@@ -109,7 +101,8 @@ def _finish_two_factor(user):
     session["2fa_ok"] = True
     services.note_sign_in(user)
     db.session.commit()
-    return redirect(safe_next(session.pop("after_2fa", None)) or url_for("accounts.home"))
+    return remember_device(
+        redirect(safe_next(session.pop("after_2fa", None)) or url_for("accounts.home")), user.email)
 
 
 @bp.route("/inloggen/2fa", methods=["GET", "POST"])

@@ -10,7 +10,8 @@ from portal.accounts import services
 from portal.accounts.auth import member_required
 from portal.accounts.forms import (AcceptInviteForm, ChangeEmailForm, ChangePasswordForm,
                                    EmailOnlyForm, InviteForm, ResetPasswordForm)
-from portal.accounts.views import ACCOUNT_LIMIT, IP_LIMIT, bp, email_key, start_session
+from portal.accounts.limits import IP_LIMIT, account_mail_limits, may_mail_account
+from portal.accounts.views import bp, start_session
 from portal.extensions import limiter
 from portal.security import TokenError
 
@@ -45,13 +46,13 @@ def verify_email(token: str):
 
 
 @bp.route("/account/bevestigen", methods=["GET", "POST"])
-@limiter.limit(IP_LIMIT, methods=["POST"])
-@limiter.limit(ACCOUNT_LIMIT, key_func=email_key, methods=["POST"])
+@account_mail_limits
 def resend_verification():
     form = EmailOnlyForm()
     if form.validate_on_submit():
-        services.resend_verification(form.email.data)
-        db.session.commit()
+        if may_mail_account(form.email.data):
+            services.resend_verification(form.email.data)
+            db.session.commit()
         # Same answer whether or not the address has an account.
         return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
                                text=_("Als er een account met dit e-mailadres is dat nog niet is "
@@ -62,13 +63,15 @@ def resend_verification():
 # --- password reset ---------------------------------------------------------------------------
 
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
-@limiter.limit(IP_LIMIT, methods=["POST"])
-@limiter.limit(ACCOUNT_LIMIT, key_func=email_key, methods=["POST"])
+@account_mail_limits
 def forgot_password():
     form = EmailOnlyForm()
     if form.validate_on_submit():
-        services.request_password_reset(form.email.data)
-        db.session.commit()
+        # Past the cap no new mail goes out but the answer is the same: the owner still has the
+        # links sent so far, and a stranger learns nothing.
+        if may_mail_account(form.email.data):
+            services.request_password_reset(form.email.data)
+            db.session.commit()
         return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
                                text=_("Als er een account met dit e-mailadres is, sturen we binnen "
                                       "een paar minuten een link om een nieuw wachtwoord te kiezen. "
