@@ -15,6 +15,7 @@ from werkzeug.serving import make_server
 from portal.db import Base, make_engine
 
 from tests import factories
+from tests.csrf_client import CsrfClient
 
 PG_URL = os.environ.get("PORTAL_TEST_DATABASE_URL")
 IN_CI = os.environ.get("CI") == "true"
@@ -84,13 +85,14 @@ def app(database_url, smtp_server, tmp_path):
         "ENV": "testing",
         "SECRET_KEY": "test-secret-key-not-for-production",
         "DATABASE_URL": database_url,
-        "WTF_CSRF_ENABLED": False,
+        "WTF_CSRF_ENABLED": True,  # the test client adds a valid token; csrf=False posts without
         "MAIL_SERVER": "127.0.0.1",
         "MAIL_PORT": smtp_server.port_number,
         "BASE_URL": "https://werk.example.nl",
         "SERVER_NAME": None,
     }
     app = create_app(overrides)
+    app.test_client_class = CsrfClient
     # pytest-flask keeps one app context (and so one `g`) around the whole test; in production
     # every request has its own. Forget per-request caches so each request is on its own.
     app.before_request_funcs.setdefault(None, []).insert(0, _fresh_request_state)
@@ -109,6 +111,8 @@ def _fresh_request_state() -> None:
 
     g.pop("_login_user", None)
     g.pop("locale", None)
+    g.pop("csrf_token", None)  # flask-wtf caches the signed token (and its check) per request
+    g.pop("csrf_valid", None)
     flask_babel.refresh()
 
 

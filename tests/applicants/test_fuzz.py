@@ -52,12 +52,8 @@ def test_tour_form_never_500(client, signed_in, data):
 
 
 def test_csrf_is_required_on_stage_moves(app, client, signed_in):
-    app.config["WTF_CSRF_ENABLED"] = True
-    try:
-        r = client.post(f"/sollicitanten/{signed_in.a1.id}/fase", data={"stage": "contacted"})
-        assert r.status_code in (400, 422)
-    finally:
-        app.config["WTF_CSRF_ENABLED"] = False
+    r = client.post(f"/sollicitanten/{signed_in.a1.id}/fase", data={"stage": "contacted"}, csrf=False)
+    assert r.status_code == 400
     from portal.applicants.models import Stage
 
     assert signed_in.a1.stage == Stage.new

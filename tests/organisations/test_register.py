@@ -170,8 +170,7 @@ def test_agency_registration(client, region, db_session):
 
 
 def test_register_needs_csrf_token(app, client, region, db_session):
-    app.config["WTF_CSRF_ENABLED"] = True
-    res = client.post(URL, data=form_data(region))
+    res = client.post(URL, data=form_data(region), csrf=False)
     assert res.status_code == 400
     assert db_session.scalar(select(func.count(Organisation.id))) == 0
     html = client.get(URL).get_data(as_text=True)
