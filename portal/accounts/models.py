@@ -2,14 +2,17 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Column, ForeignKey, String, Table
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
 from portal.db import Base, enum_type
-from portal.organisations.models import Organisation
 from portal.regions.models import Location, Region
+
+if TYPE_CHECKING:  # organisations sit above accounts; the relationship names it by string
+    from portal.organisations.models import Organisation
 
 
 class Role(str, enum.Enum):
@@ -50,7 +53,8 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_sign_in_at: Mapped[datetime | None]
 
-    organisation: Mapped[Organisation | None] = relationship(foreign_keys=[organisation_id])
+    organisation: Mapped[Organisation | None] = relationship(
+        "Organisation", foreign_keys=[organisation_id])
     region: Mapped[Region | None] = relationship()
     locations: Mapped[list[Location]] = relationship(secondary=coordinator_location)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from typing import TYPE_CHECKING
 
 import pyotp
 from flask import current_app, url_for
@@ -16,10 +17,12 @@ from portal.accounts.passwords import MAX_LENGTH, MIN_LENGTH, is_common
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
-from portal.organisations.models import Organisation
 from portal.regions.models import Location, Region
 from portal.security import check_password, hash_password, make_token, read_token
 from portal.domain import DomainError
+
+if TYPE_CHECKING:  # organisations sit above accounts (they call create_member)
+    from portal.organisations.models import Organisation
 
 
 class AccountError(DomainError):
@@ -237,7 +240,12 @@ def read_invite(token: str) -> tuple[Organisation, str]:
     data = read_token("invite", token, current_app.config["INVITE_TOKEN_MAX_AGE"])
     if not isinstance(data, dict):
         raise AccountError(_("Deze uitnodiging is niet (meer) geldig."))
-    org = db.session.get(Organisation, int(data.get("org", 0)))
+    # The organisation is reached through the inviter (accounts sit below organisations): an
+    # invitation is good only while its sender is still an active member of that organisation.
+    inviter = db.session.get(User, int(data.get("by", 0)))
+    org = inviter.organisation if (
+        inviter is not None and inviter.active
+        and inviter.organisation_id == int(data.get("org", 0))) else None
     email = normalise_email(str(data.get("email", "")))
     # Accepting twice would find the account that the first acceptance made.
     if org is None or not email or find_by_email(email) is not None:

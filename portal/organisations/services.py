@@ -10,12 +10,15 @@ from sqlalchemy import select
 
 from portal import db
 from portal.accounts.models import Role, User
+from portal.accounts.services import AccountError, create_member, start_email_verification
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
+from portal.organisations import signals
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
 from portal.domain import DomainError
+from portal.signals import total
 
 
 class OrganisationError(DomainError):
@@ -52,8 +55,6 @@ def kvk_taken(kvk: str) -> bool:
 
 def register(data: Registration) -> tuple[Organisation, User]:
     """Create a pending organisation with its first member and queue the verification mail."""
-    from portal.accounts.services import AccountError, create_member, start_email_verification
-
     if kvk_taken(data.kvk):
         raise OrganisationError(
             _("Dit KvK-nummer is al aangemeld. Werkt u bij deze organisatie? Vraag een collega "
@@ -126,7 +127,7 @@ def suspend(org: Organisation, actor: User, reason: str) -> int:
     old = _move(org, OrgStatus.suspended)
     org.status_reason = reason
     db.session.flush()
-    taken = _vacancies_hook("take_offline_for_organisation", org)
+    taken = total(signals.suspended, org)  # vacancies go offline
     record("organisation_suspended", org, actor=actor, old=old.value, new=org.status.value,
            vacancies=taken)
     _mail_members(org, _("Uw organisatie is geschorst"), "organisations/mail/suspended.txt",
@@ -138,7 +139,7 @@ def reinstate(org: Organisation, actor: User) -> int:
     old = _move(org, OrgStatus.approved, only_from=OrgStatus.suspended)
     org.status_reason = None
     db.session.flush()
-    restored = _vacancies_hook("restore_for_organisation", org)
+    restored = total(signals.reinstated, org)  # and come back
     record("organisation_reinstated", org, actor=actor, old=old.value, new=org.status.value,
            vacancies=restored)
     _mail_members(org, _("Uw organisatie is weer actief"), "organisations/mail/reinstated.txt")
@@ -163,13 +164,6 @@ def _required_reason(reason: str) -> str:
     if not reason:
         raise OrganisationError(_("Vul een reden in."), "reason")
     return reason
-
-
-def _vacancies_hook(name: str, org: Organisation) -> int:
-    # Imported here: the vacancies feature depends on organisations, not the other way round.
-    from portal.vacancies import services as vacancy_services
-
-    return getattr(vacancy_services, name)(org)
 
 
 def status_label(status: OrgStatus) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from portal import db
 from portal.audit.services import record
 from portal.clock import today, utcnow
+from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation, OrgKind
 from portal.regions.models import Location
 from portal.vacancies import codes
@@ -307,6 +308,16 @@ def restore_for_organisation(org: Organisation) -> int:
         record("vacancy.restored", vacancy, status=vacancy.status.value)
     db.session.flush()
     return count
+
+
+@org_signals.suspended.connect
+def _organisation_suspended(org: Organisation, **_kw) -> int:
+    return take_offline_for_organisation(org)
+
+
+@org_signals.reinstated.connect
+def _organisation_reinstated(org: Organisation, **_kw) -> int:
+    return restore_for_organisation(org)
 
 
 def expire_due(now: datetime) -> int:
