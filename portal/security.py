@@ -5,7 +5,7 @@ import io
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
 
@@ -73,6 +73,15 @@ def read_token(purpose: str, token: str, max_age: int):
         raise TokenError(expired=True) from exc
     except BadSignature as exc:
         raise TokenError(expired=False) from exc
+
+
+def no_store(response: Response) -> Response:
+    """An after_request hook for a blueprint whose pages show personal data (names, phone
+    numbers, reports, exports): `bp.after_request(no_store)`. No browser or proxy keeps a copy,
+    so a shared computer at an office or an azc cannot show the page again from its cache or
+    history after the user signed out. Set on the blueprint, so a new page cannot forget it."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 class LazyCookieSessionInterface(SecureCookieSessionInterface):

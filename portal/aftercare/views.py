@@ -13,8 +13,10 @@ from portal.aftercare.forms import (
     CONCERN_LABELS, KIND_LABELS, STATE_LABELS, CheckinForm,
 )
 from portal.aftercare.models import CheckState
+from portal.security import no_store
 
 bp = Blueprint("aftercare", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 
 @bp.context_processor

@@ -22,8 +22,10 @@ from portal.audit.services import record
 from portal.bounds import id_arg, page_arg
 from portal.extensions import login_manager
 from portal.organisations.models import Organisation
+from portal.security import no_store
 
 bp = Blueprint("applicants", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 VIEWERS = (Role.member, Role.adviser, Role.admin)
 

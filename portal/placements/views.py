@@ -18,9 +18,11 @@ from portal.placements.forms import (
     CONTRACT_LABELS, END_LABELS, TWV_LABELS, ConfirmForm, EndForm, HireForm, TwvDateForm,
 )
 from portal.placements.models import EndReason, Placement, TwvState
+from portal.security import no_store
 from portal.vacancies.models import ContractType
 
 bp = Blueprint("placements", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 TWV_STEPS = {"aangevraagd": TwvState.applied, "verleend": TwvState.granted,
              "geweigerd": TwvState.refused}
@@ -222,8 +224,7 @@ def cancellation_pdf(placement_id: int):
     body = pdf.cancellation_pdf(placement, generated_at=utcnow())
     filename = f"twv-intrekking-{placement.id}.pdf"
     return body, 200, {"Content-Type": "application/pdf",
-                       "Content-Disposition": f'inline; filename="{filename}"',
-                       "Cache-Control": "no-store"}
+                       "Content-Disposition": f'inline; filename="{filename}"'}
 
 
 from portal.placements import views_adviser  # noqa: E402,F401  (routes on the same blueprint)

@@ -10,8 +10,10 @@ from portal import db
 from portal.accounts.auth import member_required
 from portal.questions import services
 from portal.questions.forms import STATE_LABELS, AskForm, ConfirmForm, ReplyForm
+from portal.security import no_store
 
 bp = Blueprint("questions", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 
 @bp.context_processor

@@ -13,8 +13,10 @@ from portal.i18n import resident_page
 from portal.reports import services
 from portal.reports.forms import PUBLIC_STATE_LABELS, ReportForm, StatusForm
 from portal.reports.models import ReporterType
+from portal.security import no_store
 
 bp = Blueprint("reports", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 SESSION_KEY = "report_code"
 
@@ -64,9 +66,9 @@ def report_form():
 @bp.get("/report/verzonden")
 @resident_page
 def sent():
-    # no-store: on a shared phone the back button must not show someone else's code later
-    return render_template("reports/sent.html", code=session.get(SESSION_KEY)), 200, {
-        "Cache-Control": "no-store"}
+    # no-store (the blueprint's hook): on a shared phone the back button must not show someone
+    # else's code later
+    return render_template("reports/sent.html", code=session.get(SESSION_KEY))
 
 
 @bp.get("/report/status")

@@ -15,6 +15,7 @@ from portal.applicants.models import OPEN_STAGES, Application
 from portal.bounds import id_arg
 from portal.clock import utcnow
 from portal.accounts.auth import roles_required
+from portal.security import no_store
 from portal.tours import ics, queries, services
 from portal.tours.forms import (
     ATTENDANCE_LABELS, STATE_LABELS, ActionForm, RescheduleForm, TourForm, attendance_form, marks,
@@ -24,6 +25,7 @@ from portal.tours.services import TourError
 from portal.vacancies import queries as vacancy_queries
 
 bp = Blueprint("tours", __name__)
+bp.after_request(no_store)  # every page here shows personal data
 
 MAX_CANDIDATES = 200
 
