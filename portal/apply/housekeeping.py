@@ -17,6 +17,7 @@ from portal.applicants.models import ApplicantNote, Application
 from portal.apply.models import DigestMark
 from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
+from portal.guidance.signals import page_values
 from portal.notifications.services import forget, queue
 from portal.vacancies.models import Vacancy, VacancyStatus
 
@@ -56,6 +57,15 @@ def keep_until(app: Application) -> datetime:
     if app.keep_one_year:
         until = max(until, app.consent_at + timedelta(days=cfg["RETENTION_CONSENT_DAYS"]))
     return until
+
+
+@page_values.connect
+def _retention_values(_sender) -> dict[str, str]:
+    """`{{ retention_weeks }}` and `{{ retention_years }}` on the privacy pages: the settings
+    keep_until uses, so the promise and the purge cannot disagree."""
+    cfg = current_app.config
+    return {"retention_weeks": str(cfg["RETENTION_WEEKS"]),
+            "retention_years": str(round(cfg["RETENTION_CONSENT_DAYS"] / 365))}
 
 
 def purge_expired(now: datetime) -> int:

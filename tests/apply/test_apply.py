@@ -33,9 +33,11 @@ def test_form_is_prefilled_from_poster_and_language(client, vacancy, azc):
     assert 'class="hp"' in html and 'name="website"' in html
     assert "UWV" in html and "4" in html  # privacy notice (in Arabic: who sees it, how long)
     with force_locale("ar"):
-        assert escape(gettext("Wie ziet ze? De werkgever van deze baan en zijn adviseur bij UWV.")) in html
-        assert escape(gettext("Hoe lang? We wissen ze %(weeks)s weken nadat de vacature sluit. "
-                              "Of na 1 jaar, als je dat hierboven kiest.", weeks=4)) in html
+        assert escape(gettext("Wie ziet je gegevens? De werkgever van deze baan en de "
+                              "werkgeversadviseur van UWV of WSP in de regio. En de beheerders "
+                              "van dit portaal.")) in html
+        assert escape(gettext("Hoe lang? We wissen je gegevens %(weeks)s weken nadat de vacature "
+                              "klaar is.", weeks=4)) in html
     assert "nationaliteit" not in html.lower()
 
 
