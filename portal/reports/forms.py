@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField,
-    TextAreaField,
-)
+from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.apply.forms import CHOOSE
+from portal.apply.forms import RadioField as ResidentRadioField
+from portal.apply.forms import SelectField as ResidentSelectField
 from portal.i18n import LANGUAGES
 from portal.reports.models import ForwardedTo, ReporterType, ReportState
 
@@ -61,35 +61,47 @@ class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
 
+    def pre_validate(self, form):
+        # WTForms' own message is English (and names the bad value) on a Tigrinya page too.
+        values = {c[0] for c in self.iter_choices()}
+        if any(d not in values for d in self.data or ()):
+            raise ValidationError(CHOOSE)
+
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+# The reporter's form: every message is ours (and so translated), never WTForms' English one.
+TOO_LONG = _l("Dit is te lang. Schrijf hoogstens %(max)s tekens.")
 
 
 class ReportForm(FlaskForm):
     vacancy = HiddenField()
     signals = MultiCheckboxField(
         _l("Wat gebeurde er?"), choices=[SelectChoice(k, v) for k, v in SIGNAL_LABELS.items()],
-        description=_l("Kies alles wat klopt."),
+        description=_l("Kies alles wat klopt. Of vertel hieronder wat er gebeurde."),
     )
     employer_name = StringField(
-        _l("Naam van de werkgever"), filters=[_strip], validators=[Optional(), Length(max=200)],
+        _l("Naam van de werkgever"), filters=[_strip],
+        validators=[Optional(), Length(max=200, message=TOO_LONG)],
         description=_l("Weet je de naam niet? Schrijf wat je weet, bijvoorbeeld de plaats."),
     )
-    location = SelectField(_l("In welk azc woon of werk je?"), validators=[Optional()])
+    location = ResidentSelectField(_l("In welk azc woon of werk je?"), validators=[Optional()])
     description = TextAreaField(
-        _l("Vertel wat er gebeurde"), validators=[Optional(), Length(max=2000)],
+        _l("Vertel wat er gebeurde"), validators=[Optional(), Length(max=2000, message=TOO_LONG)],
         description=_l("In je eigen woorden en in je eigen taal. Hoogstens 2000 tekens."),
     )
-    reporter_type = RadioField(
+    reporter_type = ResidentRadioField(
         _l("Wie ben je?"), choices=[SelectChoice(k.value, v) for k, v in REPORTER_LABELS.items()],
-        default=ReporterType.resident.value, validators=[InputRequired()],
+        default=ReporterType.resident.value, validators=[InputRequired(CHOOSE)],
     )
     contact = StringField(
-        _l("Telefoon of e-mail"), filters=[_strip], validators=[Optional(), Length(max=200)],
+        _l("Telefoon of e-mail"), filters=[_strip],
+        validators=[Optional(), Length(max=200, message=TOO_LONG)],
         description=_l("Alleen als je wilt dat we je bellen of mailen."),
     )
-    contact_language = SelectField(
+    contact_language = ResidentSelectField(
         _l("In welke taal kunnen we je bellen of mailen?"),
         choices=[SelectChoice("", "—")] + [
             SelectChoice(code, name, render_kw={"lang": code}) for code, (name, _d) in LANGUAGES.items()
@@ -104,6 +116,9 @@ class ReportForm(FlaskForm):
         self.location.choices = [SelectChoice("", "—")] + [
             SelectChoice(loc.code, f"{loc.name} ({loc.city})") for loc in locations
         ]
+        # One of the two is needed (the service checks): neither may say "(optioneel)".
+        self.signals.flags.conditional = True
+        self.description.flags.conditional = True
 
 
 class StatusForm(FlaskForm):
@@ -111,7 +126,8 @@ class StatusForm(FlaskForm):
         csrf = False  # a GET look-up that changes nothing
 
     code = StringField(_l("Je code"), filters=[_strip],
-                       validators=[DataRequired(), Length(max=20)],
+                       validators=[DataRequired(_l("Schrijf je code.")),
+                                   Length(max=20, message=TOO_LONG)],
                        description=_l("De code van 8 tekens die je kreeg na je melding."))
 
 
@@ -154,4 +170,8 @@ class PrintForm(FlaskForm):
     class Meta:
         csrf = False
 
-    contact = BooleanField(_l("Contactgegevens van de melder meenemen"))
+    contact = BooleanField(
+        _l("Contactgegevens van de melder meenemen"),
+        # The report form promises the reporter this.
+        description=_l("Alleen als de melder heeft gezegd dat dit mag."),
+    )

@@ -21,6 +21,7 @@ RESIDENT_SOURCES = (
     "templates/reports/sent.html",
     "templates/reports/status.html",
     "reports/forms.py",
+    "reports/services.py",  # its form errors reach the reporter (staff ones are few)
     "reports/views.py",
     "templates/guidance/*.html",
     "guidance/views.py",

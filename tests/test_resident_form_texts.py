@@ -1,0 +1,135 @@
+"""Every resident form, sent empty and with bad values, answers in the resident's language:
+no text of the Dutch source on a non-Dutch page, no Latin words on Arabic, Farsi and Tigrinya
+pages (names and codes aside). CSRF stays on, as in production."""
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from portal.i18n import RESIDENT_LANGUAGES
+from tests.i18n_checks import foreign_text
+
+_ips = (f"10.{a}.{b}.{c}" for a, b, c in itertools.product(range(1, 250), repeat=3))
+
+
+@pytest.fixture
+def world(app, make, db_session):
+    azc = make.location(code="ZDM", name="azc Zaandam")
+    org = make.organisation(name="Bakkerij Bol", region=azc.region)
+    vacancy = make.vacancy(org, locations=[azc], code="ABC234", title="Hulp in de bakkerij",
+                           open_to_asylum=True, open_to_status=True)
+    application = make.application(vacancy)
+    db_session.commit()
+    names = ["Hulp in de bakkerij", "Bakkerij Bol", "azc Zaandam", "Zaandam", "Hemkade 12",
+             vacancy.code, application.reference]
+    return {"vacancy": vacancy, "application": application, "token": application.plain_token,
+            "names": names}
+
+
+def _csrf(html: str) -> str:
+    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    assert match, "form without CSRF token"
+    return match.group(1)
+
+
+def _check(res, lang, names, what):
+    html = res.get_data(as_text=True)
+    assert f'<html lang="{lang}"' in html, f"{what}: page not in {lang}"
+    problems = foreign_text(html, lang, names)
+    assert not problems, f"{what} in {lang}: {problems}"
+    return html
+
+
+def _post(client, url, data, csrf=True):
+    return client.post(url, data=data, csrf=csrf, environ_base={"REMOTE_ADDR": next(_ips)})
+
+
+APPLY_BAD = {
+    "name": "", "phone": "12", "email": "geen-adres",
+    "lang1": "xx", "level1": "superb", "lang2": "ar", "level2": "", "lang3": "", "level3": "",
+    "residence_status": "alien", "procedure": "maybe", "azc_location": "abc",
+    "experience": "ب" * 501, "availability": "ب" * 301, "website": "",
+}
+APPLY_NO_PROCEDURE = {
+    "name": "سميرة", "phone": "06 12345678", "lang1": "ar", "level1": "good",
+    "residence_status": "asylum_seeker", "procedure": "", "azc_location": "999999",
+}
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_apply_form_errors_in_resident_language(client, world, lang):
+    url = f"/v/{world['vacancy'].code}/solliciteren?lang={lang}"
+    html = _check(client.get(url), lang, world["names"], "apply form")
+    token = _csrf(html)
+    for label, data in (("empty", {}), ("bad values", APPLY_BAD),
+                        ("no procedure answer", APPLY_NO_PROCEDURE)):
+        res = _post(client, url, {"csrf_token": token, **data})
+        assert res.status_code == 422, label
+        page = _check(res, lang, world["names"], f"apply form, {label}")
+        assert 'class="error-summary"' in page
+    res = _post(client, url, APPLY_NO_PROCEDURE, csrf=False)  # the form has expired
+    assert res.status_code == 400
+    _check(res, lang, world["names"], "apply form without CSRF token")
+
+
+REPORT_BAD = {
+    "signals": ["bogus"], "reporter_type": "alien", "location": "NOPE",
+    "contact_language": "xx", "employer_name": "ب" * 201, "description": "ب" * 2001,
+    "contact": "ب" * 201, "website": "",
+}
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+@pytest.mark.parametrize("about_vacancy", [False, True])
+def test_report_form_errors_in_resident_language(client, world, lang, about_vacancy):
+    url = f"/report?lang={lang}" + (f"&vacancy={world['vacancy'].code}" if about_vacancy else "")
+    html = _check(client.get(url), lang, world["names"], "report form")
+    token = _csrf(html)
+    for label, data in (("empty", {}), ("bad values", REPORT_BAD),
+                        ("nothing chosen", {"reporter_type": "resident"})):
+        res = _post(client, url, {"csrf_token": token, **data})
+        assert res.status_code == 200, label
+        page = _check(res, lang, world["names"], f"report form, {label}")
+        assert 'class="error-summary"' in page, label
+    res = _post(client, url, {"reporter_type": "resident", "description": "مشكلة"}, csrf=False)
+    assert res.status_code == 400
+    _check(res, lang, world["names"], "report form without CSRF token")
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_report_status_lookup_errors_in_resident_language(client, world, lang):
+    for code in ("", "ACEF3467", "X" * 21, "ب"):
+        res = client.get(f"/report/status?lang={lang}&code={code}")
+        page = _check(res, lang, world["names"], f"report status, code {code!r}")
+        assert 'class="error-summary"' in page, code
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_status_actions_in_resident_language(client, world, lang):
+    token, names = world["token"], world["names"]
+    html = _check(client.get(f"/s/{token}?lang={lang}"), lang, names, "status page")
+    csrf = _csrf(html)
+    # Without a token (an old page on a shared phone): the expired-form page, in their language.
+    for url in (f"/s/{token}/intrekken?lang={lang}", f"/s/{token}/wissen?lang={lang}"):
+        res = _post(client, url, {}, csrf=False)
+        assert res.status_code == 400, url
+        _check(res, lang, names, f"{url} without CSRF token")
+    _check(client.get(f"/s/{token}/wissen?lang={lang}"), lang, names, "erase page")
+    res = _post(client, f"/s/{token}/intrekken?lang={lang}", {"csrf_token": csrf})
+    assert res.status_code == 303
+    _check(client.get(res.headers["Location"]), lang, names, "status page after withdrawing")
+    _check(client.get(f"/s/not-a-token?lang={lang}"), lang, names, "unknown status link")
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_language_switch_sticks_on_every_resident_form(client, world, lang):
+    """The picker's ?lang= link sets the language; the next page without it keeps it."""
+    pages = [f"/v/{world['vacancy'].code}/solliciteren", "/report", "/report/status",
+             f"/s/{world['token']}", f"/v/{world['vacancy'].code}"]
+    other = "nl" if lang != "nl" else "ar"
+    for url in pages:
+        client.get(f"{url}?lang={other}")
+        _check(client.get(f"{url}?lang={lang}"), lang, world["names"], f"{url}?lang={lang}")
+        _check(client.get(url), lang, world["names"], f"{url} after switching")
