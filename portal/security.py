@@ -94,10 +94,15 @@ class LazyCookieSessionInterface(SecureCookieSessionInterface):
         return super().open_session(app, request)
 
 
+URLENCODED = "application/x-www-form-urlencoded"
+MULTIPART = "multipart/form-data"
+
+
 class StripNulBytes:
-    """WSGI middleware: drop NUL bytes from the path, the query string and url-encoded form
-    bodies before Flask parses them. No person types a NUL, and PostgreSQL refuses them in
-    text; removing them here means no feature can trip over one deep in a query."""
+    """WSGI middleware: drop NUL bytes from the path, the query string and form bodies
+    (url-encoded or multipart, with a length or chunked) before Flask parses them. No person
+    types a NUL, and PostgreSQL refuses them in text; removing them here means no feature can
+    trip over one deep in a query. The portal takes no file uploads, so no form part is binary."""
 
     def __init__(self, wsgi_app, max_body: int):
         self.wsgi_app = wsgi_app
@@ -110,15 +115,43 @@ class StripNulBytes:
         path = environ.get("PATH_INFO", "")
         if "\x00" in path:
             environ["PATH_INFO"] = path.replace("\x00", "")
-        if environ.get("CONTENT_TYPE", "").startswith("application/x-www-form-urlencoded"):
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            if 0 < length <= self.max_body:  # larger bodies are refused by Flask (413) anyway
-                body = environ["wsgi.input"].read(length)
-                if b"%00" in body or b"\x00" in body:
-                    body = body.replace(b"%00", b"").replace(b"\x00", b"")
+        content_type = environ.get("CONTENT_TYPE", "").lower()
+        if content_type.startswith((URLENCODED, MULTIPART)):
+            body = self._read_body(environ)
+            if body is not None:
+                body = body.replace(b"\x00", b"")
+                if content_type.startswith(URLENCODED):
+                    body = body.replace(b"%00", b"")  # in multipart "%00" is just three characters
                 environ["wsgi.input"] = io.BytesIO(body)
                 environ["CONTENT_LENGTH"] = str(len(body))
+                environ.pop("HTTP_TRANSFER_ENCODING", None)  # now a plain body of known length
+                environ.pop("wsgi.input_terminated", None)
         return self.wsgi_app(environ, start_response)
+
+    def _read_body(self, environ) -> bytes | None:
+        """The whole body if it is within the size limit, else None: the request then goes on
+        untouched and Flask refuses it (413), or finds no body, as it would without us."""
+        stream = environ["wsgi.input"]
+        if "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+            if not environ.get("wsgi.input_terminated"):
+                return None  # the server cannot mark the end: Werkzeug reads nothing either
+            body = stream.read(self.max_body + 1)
+            if len(body) > self.max_body:
+                # Werkzeug does not apply MAX_CONTENT_LENGTH to a chunked body; with the length
+                # known (one byte too many is enough) Flask refuses it with 413.
+                environ["wsgi.input"] = io.BytesIO(body)
+                environ["CONTENT_LENGTH"] = str(len(body))
+                environ.pop("HTTP_TRANSFER_ENCODING", None)
+                environ.pop("wsgi.input_terminated", None)
+                return None
+            return body
+        try:
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return None
+        if not 0 < length <= self.max_body:
+            return None
+        return stream.read(length)
 
 
 def init_app(app: Flask) -> None:
