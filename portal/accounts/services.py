@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 import pyotp
 from flask import current_app, url_for
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
@@ -316,9 +317,24 @@ def check_totp(user: User, code: str, secret: str | None = None) -> None:
     """Accept a code once: its time step must be newer than the last accepted one."""
     secret = secret or user.totp_secret
     step = _matching_step(secret, code) if secret else None
-    if step is None or (user.totp_last_step is not None and step <= user.totp_last_step):
+    if step is None or not _claim_step(user, step):
         raise AccountError(_("Deze code klopt niet. Gebruik de nieuwste code uit uw app."), "code")
-    user.totp_last_step = step
+
+
+def _claim_step(user: User, step: int) -> bool:
+    """Record the step in one conditional UPDATE: when several sessions send the same code at
+    the same moment, the database lets exactly one of them change the row (checking the loaded
+    value in Python would let them all through)."""
+    result = db.session.execute(
+        update(User)
+        .where(User.id == user.id, or_(User.totp_last_step.is_(None), User.totp_last_step < step))
+        .values(totp_last_step=step)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount != 1:
+        return False
+    set_committed_value(user, "totp_last_step", step)  # already in the row; no second UPDATE
+    return True
 
 
 def enable_totp(user: User, secret: str, code: str) -> None:
