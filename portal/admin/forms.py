@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from datetime import date
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField, DateField, DecimalField, EmailField, SelectField, SelectMultipleField, StringField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 ROLE_LABELS = {
@@ -97,8 +101,23 @@ class ConfirmForm(FlaskForm):
     """Enable/disable: only the CSRF token."""
 
 
+class DateBetween:
+    """Refuses dates no rule of this portal can be about (a typo such as 0202 or 20260 for the
+    year), which would otherwise sort first or last in every table and rule."""
+
+    def __init__(self, first: date, last: date, message) -> None:
+        self.first, self.last, self.message = first, last, message
+
+    def __call__(self, form, field) -> None:
+        if field.data is not None and not self.first <= field.data <= self.last:
+            raise ValidationError(self.message)
+
+
 class MinimumWageForm(FlaskForm):
-    valid_from = DateField(_l("Geldig vanaf"), validators=[InputRequired(_l("Vul een geldige datum in."))])
+    valid_from = DateField(_l("Geldig vanaf"), validators=[
+        InputRequired(_l("Vul een geldige datum in.")),
+        DateBetween(date(2000, 1, 1), date(2100, 12, 31), _l("Vul een datum tussen 2000 en 2100 in.")),
+    ])
     euros = CommaDecimalField(
         _l("Bedrag per uur (euro, 21 jaar en ouder)"), places=2,
         validators=[InputRequired(_l("Vul een bedrag in, zoals 14,71.")),
