@@ -18,23 +18,26 @@ def portal_cli() -> None:
 @portal_cli.command("tick")
 @with_appcontext
 def tick() -> None:
-    """Run all time-driven work once (idempotent; run from cron every few minutes)."""
+    """Run all time-driven work once (idempotent; run from cron every few minutes). Each job
+    runs in its own transaction: a failing job is reported, the others and the mail still run,
+    and the command exits 1 at the end. A tick that finds another one running does nothing."""
+    from portal import ticker
     from portal.clock import utcnow
-    from portal.jobs import JOBS, resolve
-    from portal.notifications.services import send_pending
+    from portal.locks import exclusive
     from portal.vacancies.wages import missing_change_dates
 
-    now = utcnow()
-    for label, path in JOBS:
-        count = resolve(path)(now)
-        db.session.commit()
-        click.echo(f"{label}: {count}")
-    sent, failed = send_pending()
-    click.echo(f"mail sent: {sent}, failed: {failed}")
+    with exclusive("tick") as mine:
+        if not mine:
+            click.echo("another tick is running: nothing done")
+            return
+        failed = ticker.run(utcnow(), click.echo)
     missing = missing_change_dates()
     if missing:
         days = ", ".join(d.isoformat() for d in missing)
         click.echo(f"WARNING minimum wage: no row for {days}; add it at /beheer/minimumloon")
+    if failed:
+        click.echo(f"tick: {len(failed)} failed ({', '.join(failed)})", err=True)
+        sys.exit(1)
 
 
 @portal_cli.command("send-mail")
