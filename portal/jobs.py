@@ -17,6 +17,7 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("tour reminders", "portal.tours.services:send_reminders"),
     ("aftercare check-ins", "portal.aftercare.services:send_due"),
     ("weekly agency digests", "portal.dashboard.services:weekly_agency_digest"),
+    ("old mail blanked", "portal.notifications.services:blank_handled"),
 )
 
 

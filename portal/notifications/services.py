@@ -34,6 +34,8 @@ _ADDRESS = re.compile(r"[^@\s\"<>(),;:\\\[\]]+@[^@\s\"<>(),;:\\\[\]]+\.[^@\s\"<>
 # A claim older than this belongs to a sender that died mid-message; another may take it over.
 CLAIM_TIMEOUT = timedelta(minutes=15)
 _WHO = f"{socket.gethostname()[:60]}:{os.getpid()}"
+# Handled staff mail stays readable this long ("did the invitation go out, to which address?").
+KEEP_HANDLED = timedelta(days=30)
 
 
 class Unsendable(ValueError):
@@ -80,6 +82,21 @@ def forget(about: str) -> int:
     result = db.session.execute(
         delete(OutboxMessage).where(OutboxMessage.about == about)
         .execution_options(synchronize_session="fetch")
+    )
+    return result.rowcount or 0
+
+
+def blank_handled(now: datetime) -> int:
+    """Job for `portal tick`: a month after mail was sent or given up, staff mail keeps only
+    what statistics and dedupe need, as resident mail does at once. Returns how many."""
+    cutoff = now - KEEP_HANDLED
+    result = db.session.execute(
+        update(OutboxMessage)
+        .where(or_(OutboxMessage.sent_at < cutoff, OutboxMessage.failed_at < cutoff),
+               or_(OutboxMessage.to_addr != "", OutboxMessage.subject != "",
+                   OutboxMessage.body != ""))
+        .values(to_addr="", subject="", body="")
+        .execution_options(synchronize_session=False)
     )
     return result.rowcount or 0
 
