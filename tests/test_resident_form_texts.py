@@ -133,3 +133,39 @@ def test_language_switch_sticks_on_every_resident_form(client, world, lang):
         client.get(f"{url}?lang={other}")
         _check(client.get(f"{url}?lang={lang}"), lang, world["names"], f"{url}?lang={lang}")
         _check(client.get(url), lang, world["names"], f"{url} after switching")
+
+
+_OPTIONAL = re.compile(r'(?:<label for|<fieldset class="[^"]*" id)="([\w-]+)"[^>]*>'
+                       r'(?:(?!</label>|</legend>).)*?<span class="optional">', re.S)
+
+
+def _optional_fields(html: str) -> list[str]:
+    return _OPTIONAL.findall(html)
+
+
+_phones = (f"06 {n:08d}" for n in itertools.count(23456781))
+
+
+@pytest.mark.parametrize("form", ["apply", "report"])
+def test_a_field_marked_optional_may_be_left_empty(client, world, form):
+    """Whatever says "(optioneel)" is accepted empty when the rest is filled in well."""
+    if form == "apply":
+        url = f"/v/{world['vacancy'].code}/solliciteren"
+        base = {"name": "Samira Haddad", "email": "samira@example.nl", "lang1": "ar",
+                "level1": "good", "lang2": "en", "level2": "basic", "residence_status": "status_holder",
+                "azc_location": "-1", "experience": "Bakkerij", "availability": "Elke dag"}
+    else:
+        url = "/report"
+        base = {"signals": ["no_contract"], "employer_name": "Bakkerij Bol", "location": "ZDM",
+                "description": "Geen contract", "reporter_type": "resident",
+                "contact": "0612345678", "contact_language": "ar"}
+    optional = _optional_fields(client.get(url).get_data(as_text=True))
+    assert optional, "the form marks no field optional: the test would prove nothing"
+    for name in optional:
+        data = {**base, name: ""}
+        if form == "apply":
+            data["phone"] = next(_phones)
+        res = _post(client, url, data)
+        html = res.get_data(as_text=True)
+        assert f'id="{name}-error"' not in html and 'class="error-summary"' not in html, (
+            f"{form}: {name} says optional but is required")
