@@ -138,3 +138,10 @@ def test_promised_weeks_are_the_weeks_the_purge_waits(client, settings, make, va
     assert keep_until(kept) == max(ended + timedelta(weeks=weeks),
                                    kept.consent_at + timedelta(days=365 * years))
     assert keep_until(kept) > ended + timedelta(weeks=weeks)  # the year really is longer
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_report_guidance_says_the_same_about_who_reads_a_report(client, lang):
+    html = client.get(f"/hulp/melden?lang={lang}").get_data(as_text=True)
+    body = page_text(html.split('class="guide-body"', 1)[1].split("</article>", 1)[0], lang)
+    assert not _names_all(body, lang, REPORT_WHO)
