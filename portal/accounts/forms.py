@@ -6,7 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Regexp
 
-from portal.accounts.passwords import MAX_LENGTH, MIN_LENGTH
+from portal.accounts.passwords import MAX_LENGTH
+from portal.accounts.passwords import RULE as PASSWORD_RULE
 
 _email_required = DataRequired(message=_l("Vul uw e-mailadres in."))
 _email_valid = Email(message=_l("Vul een geldig e-mailadres in, bijvoorbeeld naam@bedrijf.nl."))
@@ -22,8 +23,7 @@ def _new_password_fields():
     password = PasswordField(
         _l("Nieuw wachtwoord"),
         validators=[DataRequired(message=_l("Kies een wachtwoord.")), Length(max=MAX_LENGTH)],
-        description=_l("Minstens %(n)s tekens. Een zin van een paar woorden is sterk en goed te onthouden.",
-                       n=MIN_LENGTH),
+        description=PASSWORD_RULE,
         render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(

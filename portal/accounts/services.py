@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
-from portal.accounts.passwords import MAX_LENGTH, MIN_LENGTH, is_common
+from portal.accounts import passwords
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
@@ -47,21 +47,17 @@ def find_by_email(email: str) -> User | None:
 
 # --- passwords -------------------------------------------------------------------------------
 
-def validate_password(password: str, email: str | None = None) -> None:
-    if len(password) < MIN_LENGTH:
-        raise AccountError(_("Kies een wachtwoord van minstens %(n)s tekens.", n=MIN_LENGTH), "password")
-    if len(password) > MAX_LENGTH:
-        raise AccountError(_("Kies een wachtwoord van hoogstens %(n)s tekens.", n=MAX_LENGTH), "password")
-    if is_common(password):
-        raise AccountError(_("Dit wachtwoord wordt veel gebruikt en is makkelijk te raden. Kies een ander."),
-                           "password")
-    if email and password.strip().lower() == normalise_email(email):
-        raise AccountError(_("Uw wachtwoord mag niet gelijk zijn aan uw e-mailadres."), "password")
+def validate_password(password: str, email: str | None = None, name: str | None = None) -> None:
+    """The rules are in portal.accounts.passwords (zxcvbn); the person's address and name count
+    as easy to guess."""
+    message = passwords.problem(password, normalise_email(email or ""), name)
+    if message:
+        raise AccountError(message, "password")
 
 
 def set_password(user: User, password: str) -> None:
     """Set a new password and end every existing session of this user."""
-    validate_password(password, user.email)
+    validate_password(password, user.email, user.name)
     user.password_hash = hash_password(password)
     user.session_version += 1
 
@@ -88,7 +84,7 @@ def _clean_name(name: str | None) -> str:
 
 def create_member(organisation: Organisation, email: str, password: str, name: str) -> User:
     email = _ensure_unused(email)
-    validate_password(password, email)
+    validate_password(password, email, name)
     user = User(email=email, name=_clean_name(name), role=Role.member,
                 organisation=organisation, password_hash=hash_password(password))
     db.session.add(user)
@@ -105,7 +101,7 @@ def create_staff(email: str, password: str, role: str, region_name: str | None =
     if role_ not in STAFF_ROLES:
         raise AccountError(_("Onbekende rol."), "role")
     email = _ensure_unused(email)
-    validate_password(password, email)
+    validate_password(password, email, name)
     region = None
     locations: list[Location] = []
     if role_ == Role.adviser:

@@ -10,6 +10,7 @@ from wtforms import EmailField, PasswordField, RadioField, SelectField, StringFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
+from portal.accounts.passwords import RULE as PASSWORD_RULE
 from portal.organisations.models import OrgKind
 
 SECTORS = (
@@ -119,7 +120,7 @@ class RegisterForm(FlaskForm):
         render_kw={"autocomplete": "email"},
     )
     password = PasswordField(
-        _l("Wachtwoord"), description=_l("Minstens 10 tekens."),
+        _l("Wachtwoord"), description=PASSWORD_RULE,
         validators=[DataRequired(_l("Kies een wachtwoord.")), Length(max=200)],
         render_kw={"autocomplete": "new-password"},
     )

@@ -8,7 +8,7 @@ from portal.accounts.services import AccountError, create_member, create_staff, 
 
 
 @pytest.mark.parametrize("password", ["1234567890", "qwertyuiop", "wachtwoord123", "WELKOM12345",
-                                      "Password123"])
+                                      "Password123", "werkgever123", "januari2026", "prinses123"])
 def test_common_passwords_refused(app, password):
     with pytest.raises(AccountError) as err:
         validate_password(password)
