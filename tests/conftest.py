@@ -149,16 +149,18 @@ def make(app):
 
 @pytest.fixture
 def login(client):
-    """login(user) signs the test client in as that user (two-factor done for staff)."""
+    """login(user) signs the test client in as that user (two-factor done for staff);
+    login(user, on=other_client) signs in another client."""
     from flask_login.utils import _create_identifier
 
-    def _login(user):
-        with client.application.test_request_context(environ_base=client.environ_base):
+    def _login(user, on=None):
+        client_ = on or client
+        with client_.application.test_request_context(environ_base=client_.environ_base):
             ident = _create_identifier()
         from flask import g
 
         g.pop("_login_user", None)
-        with client.session_transaction() as sess:
+        with client_.session_transaction() as sess:
             sess["_user_id"] = user.get_id()
             sess["_fresh"] = True
             sess["_id"] = ident

@@ -94,3 +94,57 @@ class Factory:
         app = self._add(Application(vacancy=vacancy or self.vacancy(), **fields))
         app.plain_token = token  # only the hash is stored; tests need the link
         return app
+
+    def tour(self, organisation, applications=(), vacancy=None, state=None, **kw):
+        from datetime import datetime, time
+
+        from portal.tours.models import Tour, TourInvite, TourState
+
+        day = today() + timedelta(days=7)
+        fields = dict(starts_at=datetime.combine(day, time(10, 0), tzinfo=utcnow().tzinfo),
+                      duration_minutes=60, address="Hemkade 12, Zaandam", capacity=5,
+                      state=state or TourState.requested)
+        fields.update(kw)
+        tour = Tour(organisation_id=organisation.id, vacancy=vacancy, **fields)
+        tour.invites = [TourInvite(application=a) for a in applications]
+        return self._add(tour)
+
+    def placement(self, application, twv_state=None, **kw):
+        from portal.placements.models import Placement, TwvState
+        from portal.vacancies.models import ContractType
+
+        fields = dict(start_date=today(), hours_per_week=24, contract_type=ContractType.temporary,
+                      twv_needed=True, twv_state=twv_state or TwvState.to_apply)
+        fields.update(kw)
+        return self._add(Placement(application=application, vacancy=application.vacancy,
+                                   organisation=application.vacancy.organisation, **fields))
+
+    def aftercare_check(self, placement, kind=None, state=None, **kw):
+        from portal.aftercare.models import AftercareCheck, CheckKind, CheckState
+
+        return self._add(AftercareCheck(placement_id=placement.id, kind=kind or CheckKind.week1,
+                                        due_on=kw.pop("due_on", today()),
+                                        state=state or CheckState.sent, sent_at=utcnow(), **kw))
+
+    def question(self, organisation, asked_by=None, adviser=None, subject="Vraag over TWV",
+                 body="Hoe vraag ik een TWV aan?"):
+        from portal.questions.models import Message, Question, QuestionState
+
+        question = Question(organisation_id=organisation.id, asked_by_id=asked_by and asked_by.id,
+                            adviser=adviser, subject=subject, state=QuestionState.open,
+                            waiting_since=utcnow(), last_activity_at=utcnow())
+        question.messages.append(Message(author_id=asked_by and asked_by.id, body=body))
+        return self._add(question)
+
+    def report(self, vacancy=None, organisation=None, region=None, location=None, **kw):
+        from portal.reports.models import Report, ReporterType, ReportState
+
+        organisation = organisation or (vacancy.organisation if vacancy is not None else None)
+        if region is None and organisation is not None:
+            region = organisation.region
+        fields = dict(code=f"M{next(_seq):05d}"[:8], employer_name="" if organisation else "Onbekend",
+                      signals=["cash_pay"], description="Betaling contant, geen contract.",
+                      reporter_type=ReporterType.resident, state=ReportState.new)
+        fields.update(kw)
+        return self._add(Report(vacancy=vacancy, organisation=organisation, region=region,
+                                location=location, **fields))

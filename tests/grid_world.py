@@ -1,0 +1,135 @@
+"""One full world for the access grids: organisation A with everything a member can touch
+(vacancy posted at an azc, applications, tour, placements, aftercare check, question, report),
+the people around it, and the outsiders who must never reach A's objects. Also: every route of
+the app with the world's real ids filled in, and a dump of every table to prove nothing changed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from sqlalchemy import select
+
+from portal.accounts.models import Role
+from portal.applicants.models import Stage
+from portal.clock import utcnow
+from portal.db import Base
+from portal.organisations.models import OrgKind
+from portal.placements.models import TwvState
+from portal.tours.models import TourState
+from portal.vacancies.models import VacancyStatus
+
+# Who may be signed in. "signed_out" is a client without a session.
+ROLES = ("signed_out", "member_a", "member_b", "agency_member", "adviser", "other_adviser",
+         "coordinator", "other_coordinator", "admin")
+
+
+def build(make, db_session) -> SimpleNamespace:
+    region = make.region("Zaanstreek")
+    other_region = make.region("Nijmegen")
+    azc = make.location(region, code="ZDM")
+    other_azc = make.location(other_region, code="NYM")
+    adviser = make.user(Role.adviser, region=region)
+    other_adviser = make.user(Role.adviser, region=other_region)
+    org_a = make.organisation(region, adviser=adviser, name="Bakkerij Zon")
+    org_b = make.organisation(region, name="Kweker Oost")  # same region, another organisation
+    agency = make.organisation(other_region, kind=OrgKind.agency, name="Uitzend Noord")
+    users = {
+        "member_a": make.user(Role.member, organisation=org_a),
+        "member_b": make.user(Role.member, organisation=org_b),
+        "agency_member": make.user(Role.member, organisation=agency),
+        "adviser": adviser,
+        "other_adviser": other_adviser,
+        "coordinator": make.user(Role.coordinator, locations=[azc]),
+        "other_coordinator": make.user(Role.coordinator, locations=[other_azc]),
+        "admin": make.user(Role.admin),
+    }
+    vacancy = make.vacancy(org_a, locations=[azc])
+    # A closed vacancy whose printed poster still hangs at the azc: the coordinator takes it down.
+    closed = make.vacancy(org_a, locations=[azc], status=VacancyStatus.closed)
+    closed.postings[0].printed_at = utcnow()
+    make.vacancy(org_b, locations=[azc])
+    make.vacancy(agency, locations=[other_azc], client_name="Magazijn Noord")
+    application = make.application(vacancy, stage=Stage.contacted, azc_location=azc,
+                                   poster_location=azc)
+    hired = make.application(vacancy, stage=Stage.hired, azc_location=azc)
+    stopped = make.application(vacancy, stage=Stage.hired, azc_location=azc)
+    tour = make.tour(org_a, [application], vacancy=vacancy, state=TourState.confirmed)
+    placement = make.placement(hired)
+    cancelled = make.placement(stopped, twv_state=TwvState.cancellation_requested,
+                               end_date=make.dates(-3, 0)[0])
+    check = make.aftercare_check(placement)
+    question = make.question(org_a, asked_by=users["member_a"], adviser=adviser)
+    report = make.report(vacancy, description="Contant betaald, paspoort ingenomen (GRID-MARKER).")
+    db_session.commit()
+    ids = {
+        "application_id": application.id, "vacancy_id": vacancy.id, "placement_id": placement.id,
+        "tour_id": tour.id, "question_id": question.id, "check_id": check.id,
+        "report_id": report.id, "org_id": org_a.id, "location_id": azc.id,
+        "region_id": region.id, "user_id": users["coordinator"].id,
+        "posting_id": vacancy.postings[0].id, "location_code": azc.code, "code": vacancy.code,
+        "token": application.plain_token, "step": "aangevraagd", "slug": "twv",
+        "draft_id": 1, "filename": "css/staff.css",
+    }
+    return SimpleNamespace(users=users, ids=ids, region=region, azc=azc, org_a=org_a,
+                           vacancy=vacancy, application=application, tour=tour,
+                           placement=placement, cancelled=cancelled, check=check,
+                           hanging=closed.postings[0],
+                           question=question, report=report)
+
+
+# Per endpoint, ids that differ from the default: the TWV-cancellation pages need the placement
+# whose work stopped.
+OVERRIDES = {
+    "placements.confirm_cancelled": {"placement_id": "cancelled"},
+    "placements.handled_by_phone": {"placement_id": "cancelled"},
+    "placements.cancellation_pdf": {"placement_id": "cancelled"},
+    "posters.mark_taken_down": {"posting_id": "hanging"},
+}
+
+
+@dataclass(frozen=True)
+class Route:
+    endpoint: str
+    rule: str
+    methods: frozenset
+
+    def url(self, world) -> str:
+        values = dict(world.ids)
+        for name, attr in OVERRIDES.get(self.endpoint, {}).items():
+            values[name] = getattr(world, attr).id
+        url = self.rule
+        for part in _arguments(self.rule):
+            name = part.split(":")[-1]
+            url = url.replace(f"<{part}>", str(values[name]))
+        return url
+
+
+def _arguments(rule: str) -> list[str]:
+    out, rest = [], rule
+    while "<" in rest:
+        rest = rest.split("<", 1)[1]
+        part, rest = rest.split(">", 1)
+        out.append(part)
+    return out
+
+
+def routes(app, method: str) -> list[Route]:
+    found = [Route(r.endpoint, r.rule, frozenset(r.methods)) for r in app.url_map.iter_rules()
+             if method in r.methods and r.endpoint != "static"]
+    return sorted(found, key=lambda r: r.rule)
+
+
+def dump(db_session) -> dict:
+    """Every row of every table, to compare before and after a request."""
+    db_session.expire_all()
+    out = {}
+    for table in Base.metadata.sorted_tables:
+        order = list(table.primary_key.columns) or list(table.columns)
+        rows = db_session.execute(select(table).order_by(*order)).all()
+        out[table.name] = [tuple(row) for row in rows]
+    db_session.rollback()
+    return out
+
+
+def changed(before: dict, after: dict) -> list[str]:
+    return [name for name in before if before[name] != after.get(name)]
