@@ -1,0 +1,109 @@
+"""How the portal writes money, dates and phone numbers for people to read, and the calendar
+arithmetic behind closing dates and staleness checks. One implementation each: templates use
+them as filters (portal/templating.py), PDFs, mails and CSV files call them directly."""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+import phonenumbers
+from babel.dates import format_date as babel_format_date
+from flask import has_request_context
+from flask_babel import format_date, format_datetime
+
+from portal import i18n
+from portal.clock import AMS
+
+# Unicode left-to-right isolate: keeps "€ 14,71" in one piece inside an Arabic or Farsi sentence.
+LRI, PDI = "\u2066", "\u2069"
+
+
+# --- money ------------------------------------------------------------------------------
+
+def money(cents: int | None, isolate: bool | None = None) -> str:
+    """Dutch notation: "€ 14,71", "€ 1.250,00". On right-to-left pages the amount is wrapped in
+    left-to-right isolates, so the sign stays with its amount instead of jumping to the other
+    side. PDFs (no bidi engine) and CSV files ask for isolate=False; None means: isolate when
+    the current page is right-to-left."""
+    if cents is None:
+        return ""
+    cents = int(cents)
+    euros, rest = divmod(abs(cents), 100)
+    text = f"€ {'-' if cents < 0 else ''}{euros:,}".replace(",", ".") + f",{rest:02d}"
+    if isolate is None:
+        isolate = has_request_context() and i18n.text_direction() == "rtl"
+    return f"{LRI}{text}{PDI}" if isolate else text
+
+
+def decimal_euros(cents: int | None) -> str | None:
+    """Machine notation for data feeds: "14.71" (a dot, no sign, no thousands separator)."""
+    if cents is None:
+        return None
+    cents = int(cents)
+    euros, rest = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{euros}.{rest:02d}"
+
+
+# --- dates ------------------------------------------------------------------------------
+
+def nice_date(value: date | datetime | None, fmt: str = "long") -> str:
+    """A date (or moment) in the language of the current page: "3 maart 2026"."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value, "d MMM yyyy HH:mm")
+    return format_date(value, fmt)
+
+
+def dutch_date(day: date) -> str:
+    """Always Dutch, whatever the page language: posters and letters for Dutch bodies."""
+    return babel_format_date(day, "d MMMM yyyy", locale="nl")
+
+
+def iso_date(value: date | datetime | None) -> str:
+    """YYYY-MM-DD: what a spreadsheet sorts and reads as a date in every locale. A moment is
+    given as its Dutch calendar day."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(AMS).date() if value.tzinfo else value.date()
+    return value.isoformat()
+
+
+def add_months(day: date, months: int) -> date:
+    """`months` calendar months later (earlier when negative). A day that the target month
+    does not have becomes its last day: 31 January + 1 month is 28 (or 29) February."""
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(day.day, last))
+
+
+# --- phone numbers ----------------------------------------------------------------------
+
+def _parse(number: str | None):
+    if not number:
+        return None
+    try:
+        return phonenumbers.parse(number, "NL")
+    except phonenumbers.NumberParseException:
+        return None
+
+
+def phone_international(number: str | None) -> str:
+    """"+31 6 12345678", "+291 7 123 456": the number as anyone anywhere dials it. Text that is
+    not a phone number is given back unchanged."""
+    parsed = _parse(number)
+    if parsed is None:
+        return number or ""
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def phone_national(number: str | None) -> str:
+    """"06 12345678" for a Dutch number (how Dutch staff write and dial it); a foreign number
+    stays international, since it is only dialled from here with its country code."""
+    parsed = _parse(number)
+    if parsed is None:
+        return number or ""
+    if parsed.country_code != 31:
+        return phone_international(number)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
