@@ -9,7 +9,7 @@ from portal.applicants.models import OPEN_STAGES, Application
 from portal.apply.tokens import hash_token
 from portal.regions.models import Location
 from portal.vacancies import queries as vacancy_queries
-from portal.vacancies.models import Vacancy, VacancyLocation
+from portal.vacancies.models import Vacancy, VacancyLocation, VacancyStatus
 
 MAX_CODE = 16  # longer than any code we print: answer "not found" without a query
 
@@ -28,6 +28,10 @@ def find_location(code: str | None) -> Location | None:
 
 # Open for applications right now; the closing date counts even before the expiry job ran.
 is_open = vacancy_queries.is_open_now
+
+
+def not_yet_published(vacancy: Vacancy) -> bool:
+    return vacancy.status == VacancyStatus.draft
 
 
 def open_vacancies_at(location: Location | None) -> list[Vacancy]:

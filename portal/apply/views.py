@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.applicants.models import ResidenceStatus
-from portal.apply import landing_cache, queries, services, tokens
+from portal.apply import landing_cache, limits, queries, services, tokens
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
 from portal.apply.wording import vacancy_facts
 from portal.dashboard.counter import count_view
@@ -19,9 +19,6 @@ from portal.regions.models import Location
 
 bp = Blueprint("apply", __name__)
 
-# Per IP. Residents of one azc often share its Wi-Fi address, so the hourly cap is generous;
-# the per-minute cap stops a script.
-APPLY_LIMIT = "10 per minute;60 per hour"
 MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
 BROWSER_KEY = "apply_browser"
 NO_STORE = {"Cache-Control": "no-store"}
@@ -34,6 +31,9 @@ def not_found():
 def closed_page(vacancy, location):
     """A known vacancy that is no longer open: never a 404 (the poster may still hang),
     point to what is open at the resident's azc instead."""
+    if queries.not_yet_published(vacancy):
+        # A draft is the employer's own unfinished text: not even its title is public.
+        return render_template("apply/not_yet_open.html"), 404
     location = location or next(iter(vacancy.locations), None)
     others = [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
     return render_template("apply/closed.html", vacancy=vacancy, location=location, others=others)
@@ -86,7 +86,12 @@ def vacancy(code: str, location_code: str | None = None):
 @bp.route("/v/<code>/<location_code>/solliciteren", methods=["GET", "POST"])
 @bp.route("/v/<code>/solliciteren", methods=["GET", "POST"])
 @resident_page
-@limiter.limit(APPLY_LIMIT, methods=["POST"])
+# Residents of one azc share an address: per phone and per vacancy first (portal/apply/limits.py).
+@limiter.limit(limits.IP_LIMIT, methods=["POST"])
+@limiter.limit(limits.PHONE_LIMIT, key_func=limits.phone_key, methods=["POST"],
+               exempt_when=limits.no_valid_phone, deduct_when=limits.answered)
+@limiter.limit(limits.VACANCY_LIMIT, key_func=limits.vacancy_key, methods=["POST"],
+               deduct_when=limits.answered)
 def apply(code: str, location_code: str | None = None):
     vacancy, location = _load(code, location_code)
     if vacancy is None:

@@ -19,6 +19,11 @@ bp = Blueprint("reports", __name__)
 bp.after_request(no_store)  # every page here shows personal data
 
 SESSION_KEY = "report_code"
+# Per address, against scripts only: residents of one azc share its Wi-Fi address (an
+# information evening about exploitation may bring many reports at once). The honeypot and
+# the adviser's queue handle the rest.
+REPORT_LIMIT = "200 per hour"
+STATUS_LIMIT = "300 per hour"  # 22^8 codes: guessing one is hopeless at any such speed
 
 
 def _arg(name: str) -> str | None:
@@ -28,7 +33,7 @@ def _arg(name: str) -> str | None:
 
 @bp.route("/REPORT", methods=["GET", "POST"])  # posters may print the URL in capitals
 @bp.route("/report", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"])
+@limiter.limit(REPORT_LIMIT, methods=["POST"])
 @resident_page
 def report_form():
     vacancy = services.vacancy_by_code(_arg("vacancy"))
@@ -68,11 +73,13 @@ def report_form():
 def sent():
     # no-store (the blueprint's hook): on a shared phone the back button must not show someone
     # else's code later
-    return render_template("reports/sent.html", code=session.get(SESSION_KEY))
+    # The code is shown once: popped, so a later visit (another person on a shared phone,
+    # the same browser tomorrow) does not find it in the session.
+    return render_template("reports/sent.html", code=session.pop(SESSION_KEY, None))
 
 
 @bp.get("/report/status")
-@limiter.limit("60 per hour")
+@limiter.limit(STATUS_LIMIT)
 @resident_page
 def status():
     form = StatusForm(request.args)
