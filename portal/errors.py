@@ -3,8 +3,12 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, render_template, request
+from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
+
+from portal.i18n import LANGUAGES, visitor_language
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +32,15 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(404)
     def not_found(e):
-        return page(404, _("Pagina niet gevonden"), _("Deze pagina bestaat niet (meer)."))
+        if current_user.is_authenticated:
+            return page(404, _("Pagina niet gevonden"), _("Deze pagina bestaat niet (meer)."))
+        # A visitor is most likely a resident with a mistyped poster address: answer in their
+        # language and point to the ways in (poster code, jobs at my azc).
+        language = visitor_language()
+        with force_locale(language):
+            html = render_template("errors/404_resident.html", language=language,
+                                   languages=[(c, n, d) for c, (n, d) in LANGUAGES.items()])
+        return html, 404
 
     @app.errorhandler(405)
     def not_allowed(e):

@@ -29,11 +29,21 @@ def resident_page(view: F) -> F:
     return view
 
 
+def resident_page_when(condition: Callable[[], bool]) -> Callable[[F], F]:
+    """Marks a view as resident-facing only while `condition()` holds: the front page is a
+    resident page for visitors, and a staff page once someone is signed in."""
+    def mark(view: F) -> F:
+        view.resident_page = condition  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
 def is_resident_page() -> bool:
     if not request or request.endpoint is None:
         return False
     view = current_app.view_functions.get(request.endpoint)
-    return bool(getattr(view, "resident_page", False))
+    flag = getattr(view, "resident_page", False)
+    return bool(flag() if callable(flag) else flag)
 
 
 def page_languages() -> tuple[str, ...]:
@@ -53,6 +63,15 @@ def select_locale() -> str:
     else:
         g.locale = request.accept_languages.best_match(allowed) or "nl"
     return g.locale
+
+
+def visitor_language() -> str:
+    """The resident language a visitor asked for (?lang=, cookie, browser), for pages outside
+    any view such as a 404 on an unknown address; Dutch when nothing fits."""
+    wanted = request.args.get("lang") or request.cookies.get(COOKIE)
+    if wanted in RESIDENT_LANGUAGES:
+        return wanted
+    return request.accept_languages.best_match(RESIDENT_LANGUAGES) or "nl"
 
 
 def text_direction(code: str | None = None) -> str:

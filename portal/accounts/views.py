@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import qrcode
 import qrcode.image.svg
 from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -18,6 +19,7 @@ from portal.accounts.forms import CodeForm, LoginForm
 from portal.accounts.limits import remember_device, sign_in_limits
 from portal.audit.services import record
 from portal.extensions import limiter
+from portal.i18n import resident_page_when
 
 bp = Blueprint("accounts", __name__)
 
@@ -44,10 +46,15 @@ def start_session(user) -> None:
     login_user(user)
 
 
+def _visitor() -> bool:
+    return not current_user.is_authenticated
+
+
 @bp.get("/")
+@resident_page_when(_visitor)  # seven languages for visitors, staff languages once signed in
 def home():
-    if not current_user.is_authenticated:
-        return render_template("accounts/home_public.html")
+    if _visitor():
+        return front_door.page(str(get_locale()))
     return render_template("accounts/home.html")
 
 
@@ -164,3 +171,4 @@ def two_factor_setup():
 
 
 from portal.accounts import views_account  # noqa: E402,F401  (registers more routes on bp)
+from portal.accounts import front_door  # noqa: E402  (the visitor's front page; registers /code on bp)

@@ -141,3 +141,4 @@ def regions():
 
 
 from portal.dashboard import views_org  # noqa: E402,F401  (registers the organisation routes)
+from portal.dashboard import views_public  # noqa: E402,F401  (GET /api/v1/figures)

@@ -365,3 +365,22 @@ def test_valid_tmp_dir_loads_and_reload_sees_changes(tmp_path):
     assert load_pages(tmp_path)[("good", "nl")].title == "Titel"
     path.write_text(_file(_valid_meta(title="Nieuwe titel, langer")), encoding="utf-8")
     assert load_pages(tmp_path)[("good", "nl")].title == "Nieuwe titel, langer"
+
+
+# --- pilot examples on the front page (content/voorbeelden/) -----------------------------
+
+EXAMPLES_DIR = CONTENT_DIR / "voorbeelden"
+
+
+def test_pilot_examples_are_sourced_reviewed_and_quote_nobody():
+    examples = load_pages(EXAMPLES_DIR)
+    slugs = {slug for slug, _ in examples}
+    assert len(slugs) >= 3
+    for slug in slugs:
+        for lang in EMPLOYER_LANGUAGES:  # the employer half of the front page: nl and en
+            assert (slug, lang) in examples, f"{slug}.{lang}"
+    for (slug, lang), page in examples.items():
+        assert page.reviewed_by and any("regioplan" in s.url for s in page.sources), slug
+        assert all(s.date and s.date <= page.last_reviewed for s in page.sources), slug
+        # Told in our own words: no quotation marks, so no invented or copied quotes.
+        assert not re.search(r'["“”„«»]', page.body_md + page.title + page.summary), f"{slug}.{lang}"
