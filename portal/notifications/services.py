@@ -24,12 +24,10 @@ from sqlalchemy import delete, or_, select, update
 from portal import db
 from portal.clock import utcnow
 from portal.notifications.models import OutboxMessage
+from portal.text import clean_line, has_control_characters
 
 log = logging.getLogger(__name__)
 
-# Line breaks end a header early (header injection) and make the email library refuse the whole
-# message; the other control characters, NEL and the Unicode line/paragraph separators likewise.
-_NOT_IN_HEADER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _ADDRESS = re.compile(r"[^@\s\"<>(),;:\\\[\]]+@[^@\s\"<>(),;:\\\[\]]+\.[^@\s\"<>(),;:\\\[\]]+")
 # A claim older than this belongs to a sender that died mid-message; another may take it over.
 CLAIM_TIMEOUT = timedelta(minutes=15)
@@ -40,11 +38,6 @@ KEEP_HANDLED = timedelta(days=30)
 
 class Unsendable(ValueError):
     """A message no retry can mend; the text is its reason (never holds the address)."""
-
-
-def one_line(value: str | None, limit: int) -> str:
-    """A header value: control characters and line breaks become spaces, runs of space one."""
-    return " ".join(_NOT_IN_HEADER.sub(" ", value or "").split())[:limit]
 
 
 def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None,
@@ -60,7 +53,9 @@ def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None,
         )
         if exists:
             return None
-    msg = OutboxMessage(to_addr=(to or "").strip()[:254], subject=one_line(subject, 300),
+    # A line break in a header ends it early (header injection) and makes the email library
+    # refuse the whole message, so subjects are one clean line whatever a name or title held.
+    msg = OutboxMessage(to_addr=(to or "").strip()[:254], subject=clean_line(subject, 300),
                         body=body, dedupe_key=dedupe_key, about=about, resident=resident,
                         kind=kind)
     db.session.add(msg)
@@ -234,12 +229,12 @@ def _blank_if_resident(msg: OutboxMessage) -> None:
 def _email(msg: OutboxMessage, sender: str) -> EmailMessage:
     """Raises Unsendable for an address no server should get (also for rows queued before
     subjects were cleaned here), ValueError for what the email library refuses."""
-    if not _ADDRESS.fullmatch(msg.to_addr or ""):
+    if has_control_characters(msg.to_addr) or not _ADDRESS.fullmatch(msg.to_addr or ""):
         raise Unsendable("invalid address")
     email = EmailMessage()
     email["From"] = sender
     email["To"] = msg.to_addr
-    email["Subject"] = one_line(msg.subject, 300)
+    email["Subject"] = clean_line(msg.subject, 300)
     email["Message-ID"] = make_msgid(idstring=f"outbox{msg.id}")
     email.set_content(msg.body)
     return email
