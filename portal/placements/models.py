@@ -89,6 +89,12 @@ class Placement(Base):
         """Open placements count towards the person's hours: no end date, or one still ahead."""
         return self.end_date is None or self.end_date > day
 
+    def works_on(self, day: date) -> bool:
+        """Still working on that day: the end date is the last working day (the end form asks
+        for "Laatste werkdag"), so a placement ending today no longer overlaps a job that
+        starts tomorrow, but does overlap one that starts today."""
+        return self.end_date is None or self.end_date >= day
+
     @property
     def ended(self) -> bool:
         return self.end_date is not None

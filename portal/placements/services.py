@@ -45,15 +45,16 @@ def counted_hours(contract_type: ContractType, hours: int) -> int:
 
 
 def hours_in_use(*, person_hash: str | None, application: Application, day: date) -> int:
-    """Hours of the person's open placements: found by V-number hash across all employers,
-    or, without a number, only the placements of this same application."""
+    """Hours of the person's placements still running on `day` (the first day of the new
+    job): found by V-number hash across all employers, or, without a number, only the
+    placements of this same application."""
     stmt = select(Placement)
     if person_hash:
         stmt = stmt.where(Placement.person_hash == person_hash)
     else:
         stmt = stmt.where(Placement.application_id == application.id)
     return sum(counted_hours(p.contract_type, p.hours_per_week)
-               for p in db.session.scalars(stmt) if p.is_open_on(day))
+               for p in db.session.scalars(stmt) if p.works_on(day))
 
 
 def check_full_time(*, hours: int, contract_type: ContractType, person_hash: str | None,
@@ -116,8 +117,9 @@ def hire(application: Application, actor: User, data: HireData) -> Placement:
             raise PlacementError(_l("Een V-nummer heeft %(n)s cijfers, bijvoorbeeld 1234567890.",
                                     n=vnumber.LENGTH), "v_number") from None
         person_hash = vnumber.person_hash(number) if number else None
+    # Two permits clash when the jobs overlap: compare with the new job's first day.
     check_full_time(hours=data.hours_per_week, contract_type=data.contract_type,
-                    person_hash=person_hash, application=application, day=day)
+                    person_hash=person_hash, application=application, day=data.start_date)
 
     client = _clean(data.client_name, 200) or None
     if org.kind == OrgKind.agency and not client:

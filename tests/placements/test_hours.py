@@ -84,3 +84,36 @@ def test_full_time_is_a_setting(app, world, hire):
     app.config["FULL_TIME_HOURS"] = 36
     resp = hire(world.member_a, world.app_a, hours_per_week="38")
     assert resp.status_code == 422 and "36 uur" in resp.get_data(as_text=True)
+
+
+def _full_time_job_ending_today(world, make, db_session):
+    old = make_placement(make, db_session, world.vac_b, hours=40, v_number=V_NUMBER,
+                         start_date=today() - timedelta(days=60))
+    services.end(old, world.member_b, today(), services.EndReason.end_of_contract)
+    db_session.commit()
+
+
+def test_a_job_ending_today_does_not_count_for_a_job_starting_tomorrow(world, make, db_session, hire):
+    _full_time_job_ending_today(world, make, db_session)
+    res = hire(world.member_a, world.app_a, hours_per_week="40", v_number=V_NUMBER,
+               start_date=(today() + timedelta(days=1)).isoformat())
+    assert res.status_code == 302
+    assert placement_of(world.app_a) is not None
+
+
+def test_a_job_ending_today_counts_for_a_job_starting_today(world, make, db_session, hire):
+    """The end date is the last working day: today both permits would run."""
+    _full_time_job_ending_today(world, make, db_session)
+    res = hire(world.member_a, world.app_a, hours_per_week="40", v_number=V_NUMBER,
+               start_date=today().isoformat())
+    assert res.status_code == 422 and "voltijdbaan" in res.get_data(as_text=True)
+
+
+def test_a_job_ending_before_the_new_start_does_not_count(world, make, db_session, hire):
+    old = make_placement(make, db_session, world.vac_b, hours=40, v_number=V_NUMBER,
+                         start_date=today() - timedelta(days=60))
+    services.end(old, world.member_b, today() + timedelta(days=3), services.EndReason.end_of_contract)
+    db_session.commit()
+    res = hire(world.member_a, world.app_a, hours_per_week="40", v_number=V_NUMBER,
+               start_date=(today() + timedelta(days=4)).isoformat())
+    assert res.status_code == 302
