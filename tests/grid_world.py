@@ -50,7 +50,7 @@ def build(make, db_session) -> SimpleNamespace:
     make.vacancy(org_b, locations=[azc])
     make.vacancy(agency, locations=[other_azc], client_name="Magazijn Noord")
     application = make.application(vacancy, stage=Stage.contacted, azc_location=azc,
-                                   poster_location=azc)
+                                   poster_location=azc, name="Amira Gridtest")
     hired = make.application(vacancy, stage=Stage.hired, azc_location=azc)
     stopped = make.application(vacancy, stage=Stage.hired, azc_location=azc)
     tour = make.tour(org_a, [application], vacancy=vacancy, state=TourState.confirmed)
@@ -58,7 +58,8 @@ def build(make, db_session) -> SimpleNamespace:
     cancelled = make.placement(stopped, twv_state=TwvState.cancellation_requested,
                                end_date=make.dates(-3, 0)[0])
     check = make.aftercare_check(placement)
-    question = make.question(org_a, asked_by=users["member_a"], adviser=adviser)
+    question = make.question(org_a, asked_by=users["member_a"], adviser=adviser,
+                             body="Hoe vraag ik een TWV aan? (GRID-QUESTION)")
     report = make.report(vacancy, description="Contant betaald, paspoort ingenomen (GRID-MARKER).")
     db_session.commit()
     ids = {
@@ -98,8 +99,7 @@ class Route:
         for name, attr in OVERRIDES.get(self.endpoint, {}).items():
             values[name] = getattr(world, attr).id
         url = self.rule
-        for part in _arguments(self.rule):
-            name = part.split(":")[-1]
+        for part, name in zip(_arguments(self.rule), argument_names(self.rule)):
             url = url.replace(f"<{part}>", str(values[name]))
         return url
 
@@ -111,6 +111,10 @@ def _arguments(rule: str) -> list[str]:
         part, rest = rest.split(">", 1)
         out.append(part)
     return out
+
+
+def argument_names(rule: str) -> list[str]:
+    return [part.split(":")[-1] for part in _arguments(rule)]
 
 
 def routes(app, method: str) -> list[Route]:
