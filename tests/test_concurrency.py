@@ -2,6 +2,7 @@
 threaded server (SQLite in the default run, PostgreSQL in the PostgreSQL run)."""
 from __future__ import annotations
 
+import re
 import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -9,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlalchemy import func, select
 
 from portal.applicants.models import Application
+from tests.live_browser import LiveBrowser
 
 N = 200
 
@@ -64,58 +66,32 @@ def test_double_submit_under_concurrency_creates_one(serve, make, db_session):
     assert db_session.scalar(select(func.count()).select_from(Application)) == 1
 
 
-class Browser:
-    """One browser: its own cookie jar; loads the form (CSRF on) before posting it."""
-
-    def __init__(self, server_url: str, path: str):
-        import http.cookiejar
-
-        self.url = server_url + path
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-
-    def open_form(self) -> dict:
-        import re
-
-        with self.opener.open(self.url, timeout=60) as res:
-            html = res.read().decode()
-        return {name: re.search(rf'name="{name}" type="hidden" value="([^"]+)"', html).group(1)
-                for name in ("csrf_token", "submission_key")}
-
-    def post(self, data: dict) -> tuple[int, str]:
-        req = urllib.request.Request(self.url, data=urllib.parse.urlencode(data).encode(),
-                                     method="POST")
-        try:
-            with self.opener.open(req, timeout=60) as res:
-                return res.status, res.read().decode()
-        except urllib.error.HTTPError as exc:
-            return exc.code, exc.read().decode()
+FORM_FIELDS = ("csrf_token", "submission_key")
 
 
-def _answers(loc, phone="0612345678") -> dict:
-    return {"name": "Amina", "phone": phone, "residence_status": "status_holder",
+def _answers(loc) -> dict:
+    return {"name": "Amina", "phone": "0612345678", "residence_status": "status_holder",
             "azc_location": str(loc.id), "lang1": "ti", "level1": "good"}
 
 
 def test_double_click_in_one_browser_shows_one_link_at_once(serve, make, db_session):
     """Ten copies of one form from one browser at the same moment (CSRF on): one row, and
     every answer carries the same status link, which works."""
-    import re
-
     loc = make.location(code="DBL")
     vacancy = make.vacancy(locations=[loc])
     db_session.commit()
     server = serve()
-    browser = Browser(server.url, f"/v/{vacancy.code}/{loc.code}/solliciteren")
-    data = _answers(loc) | browser.open_form()
+    path = f"/v/{vacancy.code}/{loc.code}/solliciteren"
+    browser = LiveBrowser(server.url)
+    data = _answers(loc) | browser.hidden_fields(path, *FORM_FIELDS)
     with ThreadPoolExecutor(max_workers=10) as pool:
-        answers = list(pool.map(lambda _: browser.post(data), range(10)))
+        answers = list(pool.map(lambda _: browser.request(path, data), range(10)))
     assert {status for status, _html in answers} == {200}
     links = {m.group(1) for _s, html in answers for m in re.finditer(r"/s/([\w-]{20,})", html)}
     assert len(links) == 1, [html[:200] for _s, html in answers if "/s/" not in html]
     db_session.expire_all()
     assert db_session.scalar(select(func.count()).select_from(Application)) == 1
-    assert urllib.request.urlopen(f"{server.url}/s/{links.pop()}", timeout=60).status == 200
+    assert browser.request(f"/s/{links.pop()}")[0] == 200
 
 
 def test_two_tabs_with_one_phone_at_once_store_one_application(serve, make, db_session):
@@ -127,10 +103,11 @@ def test_two_tabs_with_one_phone_at_once_store_one_application(serve, make, db_s
     db_session.commit()
     server = serve()
     path = f"/v/{vacancy.code}/{loc.code}/solliciteren"
-    tabs = [Browser(server.url, path) for _ in range(10)]
-    forms = [tab.open_form() for tab in tabs]
+    tabs = [LiveBrowser(server.url) for _ in range(10)]
+    forms = [tab.hidden_fields(path, *FORM_FIELDS) for tab in tabs]
     with ThreadPoolExecutor(max_workers=10) as pool:
-        answers = list(pool.map(lambda i: tabs[i].post(_answers(loc) | forms[i]), range(10)))
+        answers = list(pool.map(lambda i: tabs[i].request(path, _answers(loc) | forms[i]),
+                                range(10)))
     assert {status for status, _html in answers} == {200}
     assert sum("/s/" in html for _s, html in answers) == 1
     assert sum("Je hebt al gesolliciteerd" in html for _s, html in answers) == 9

@@ -71,11 +71,33 @@ def change_password(user: User, current: str, new: str) -> None:
 
 # --- creating accounts ------------------------------------------------------------------------
 
-def _ensure_unused(email: str) -> str:
+def usable_address(email: str) -> str:
+    """The normalised address, or AccountError when it could never be stored. Says nothing
+    about whether an account has it."""
     email = normalise_email(email)
-    if not email or _has_control_chars(email) or find_by_email(email) is not None:
+    if not email or _has_control_chars(email):
         raise AccountError(_("Dit e-mailadres kan niet worden gebruikt."), "email")
     return email
+
+
+def _ensure_unused(email: str) -> str:
+    email = usable_address(email)
+    if find_by_email(email) is not None:
+        raise AccountError(_("Dit e-mailadres kan niet worden gebruikt."), "email")
+    return email
+
+
+def tell_owner(user: User, attempt: str, **context) -> None:
+    """Someone typed the address of this account to register an organisation ("register"), to
+    invite a colleague ("invite") or as another account's new address ("email_change"). The
+    form answers as if the address were new, so nobody can use it to test which addresses have
+    an account; the owner hears of it instead, once a day per kind of attempt at most."""
+    queue_template(user.email, _("Iemand gebruikte uw e-mailadres op het Werkportaal azc"),
+                   "accounts/mail/address_in_use.txt", user=user, attempt=attempt,
+                   login_link=_link("accounts.login"), reset_link=_link("accounts.forgot_password"),
+                   dedupe_key=f"address-in-use:{attempt}:{user.id}:{utcnow().date().isoformat()}",
+                   **context)
+    record("address_in_use", user, attempt=attempt)
 
 
 def _clean_name(name: str | None) -> str:
@@ -224,8 +246,13 @@ def invite(inviter: User, email: str) -> None:
         raise AccountError(_("U kunt alleen collega's van uw eigen organisatie uitnodigen."))
     if _has_control_chars(email):
         raise AccountError(_("Dit e-mailadres kan niet worden gebruikt."), "email")
-    if find_by_email(email) is not None:
-        raise AccountError(_("Dit e-mailadres heeft al een account."), "email")
+    existing = find_by_email(email)
+    if existing is not None:
+        # The inviter sees "sent" as for any address: whether someone has an account (maybe at
+        # another organisation) is not theirs to learn. The owner is told instead.
+        tell_owner(existing, "invite", inviter_name=inviter.name or inviter.email,
+                   organisation_name=inviter.organisation.name)
+        return
     token = make_token("invite", {"org": inviter.organisation_id, "email": email, "by": inviter.id})
     queue_template(email, _("Uitnodiging voor het Werkportaal azc"), "accounts/mail/invite.txt",
                    inviter=inviter, organisation=inviter.organisation,
@@ -266,7 +293,11 @@ def request_email_change(user: User, current_password: str, new_email: str) -> N
     new_email = normalise_email(new_email)
     if new_email == user.email:
         raise AccountError(_("Dit is al uw e-mailadres."), "email")
-    _ensure_unused(new_email)
+    new_email = usable_address(new_email)
+    existing = find_by_email(new_email)
+    if existing is not None:
+        tell_owner(existing, "email_change")  # and the same answer as for a free address
+        return
     token = make_token("change-email", {"id": user.id, "old": user.email, "new": new_email})
     queue_template(new_email, _("Bevestig uw nieuwe e-mailadres"), "accounts/mail/change_email.txt",
                    user=user, link=_link("accounts.confirm_email_change", token=token))

@@ -10,7 +10,10 @@ from sqlalchemy import select
 
 from portal import db
 from portal.accounts.models import Role, User
-from portal.accounts.services import AccountError, create_member, start_email_verification
+from portal.accounts.services import (
+    AccountError, create_member, find_by_email, start_email_verification, tell_owner, usable_address,
+    validate_password,
+)
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
@@ -53,8 +56,16 @@ def kvk_taken(kvk: str) -> bool:
     return db.session.scalar(select(Organisation.id).where(Organisation.kvk == kvk)) is not None
 
 
-def register(data: Registration) -> tuple[Organisation, User]:
-    """Create a pending organisation with its first member and queue the verification mail."""
+def register(data: Registration) -> tuple[Organisation, User] | None:
+    """Create a pending organisation with its first member and queue the verification mail.
+
+    None when the address already has an account: nothing is created and the visitor gets the
+    same answer as for a new address (so the form cannot test which addresses have an account);
+    the owner of the address gets a mail instead. Every other check comes first and does not
+    depend on the address, so no error message can tell the two cases apart either."""
+    # A KvK number is public (anyone can look it up in the Chamber of Commerce register), and that
+    # a company takes part is a business fact, not a person's: saying so reveals nobody, and the
+    # message sends a colleague to an invitation instead of a second organisation.
     if kvk_taken(data.kvk):
         raise OrganisationError(
             _("Dit KvK-nummer is al aangemeld. Werkt u bij deze organisatie? Vraag een collega "
@@ -66,6 +77,15 @@ def register(data: Registration) -> tuple[Organisation, User]:
         kind = OrgKind(data.kind)
     except ValueError as exc:
         raise OrganisationError(_("Kies werkgever of uitzendbureau."), "kind") from exc
+    try:
+        email = usable_address(data.email)
+        validate_password(data.password, email, data.contact_name)
+    except AccountError as exc:
+        raise OrganisationError(exc.message, exc.field) from exc
+    existing = find_by_email(email)
+    if existing is not None:
+        tell_owner(existing, "register")
+        return None
     org = Organisation(
         kind=kind, name=data.name, kvk=data.kvk, sector=data.sector, street=data.street,
         postcode=data.postcode, city=data.city, region=region, status=OrgStatus.pending,

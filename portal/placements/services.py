@@ -10,6 +10,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.accounts.models import Role, User
@@ -30,6 +31,9 @@ MAX_NOTE = 1000
 
 class PlacementError(DomainError):
     """A broken rule; `field` names the form field the message belongs to (None: the form)."""
+
+
+ALREADY_DECIDED = _l("Deze sollicitatie is al afgerond; u kunt niet meer aannemen.")
 
 
 _clean = clean_text
@@ -95,7 +99,7 @@ def hire(application: Application, actor: User, data: HireData) -> Placement:
     vacancy = application.vacancy
     org = vacancy.organisation
     if application.stage not in OPEN_STAGES:
-        raise PlacementError(_l("Deze sollicitatie is al afgerond; u kunt niet meer aannemen."))
+        raise PlacementError(ALREADY_DECIDED)
     if application.erased_at is not None:
         raise PlacementError(_l("De sollicitant heeft zijn gegevens gewist."))
     day = today()
@@ -140,7 +144,12 @@ def hire(application: Application, actor: User, data: HireData) -> Placement:
     application.stage_reason = None
     db.session.add(ApplicationEvent(application=application, from_stage=previous,
                                     to_stage=Stage.hired, actor_id=actor.id, reason="placement"))
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # The same hire sent twice at once: the database kept the other one (one placement
+        # per application). The caller rolls back, as for any PlacementError.
+        raise PlacementError(ALREADY_DECIDED) from None
     record("placement_created", placement, actor=actor, application_id=application.id,
            twv_state=placement.twv_state.value, hours=placement.hours_per_week,
            contract_type=placement.contract_type.value, v_number_given=person_hash is not None)

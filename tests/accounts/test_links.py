@@ -118,13 +118,7 @@ def test_invite_flow(client, make, db_session, mails, login, app):
     assert app.test_client().get(path).status_code == 400
 
 
-def test_invite_existing_address_refused(client, make, db_session, login):
-    member = make.user(Role.member)
-    other = make.user(Role.member)
-    db_session.commit()
-    login(member)
-    res = client.post("/organisatie/uitnodigen", data={"email": other.email})
-    assert "heeft al een account" in res.get_data(as_text=True)
+# Inviting an address that has an account: test_no_enumeration.py
 
 
 def test_only_members_invite(client, make, db_session, login):
