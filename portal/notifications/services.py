@@ -55,9 +55,12 @@ def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None,
             return None
     # A line break in a header ends it early (header injection) and makes the email library
     # refuse the whole message, so subjects are one clean line whatever a name or title held.
-    msg = OutboxMessage(to_addr=(to or "").strip()[:254], subject=clean_line(subject, 300),
-                        body=body, dedupe_key=dedupe_key, about=about, resident=resident,
-                        kind=kind)
+    # An address is never repaired into another one: its control characters become spaces,
+    # which makes it unsendable (failed with its reason at send time). PostgreSQL refuses NUL.
+    to_addr = "".join(" " if has_control_characters(c) else c for c in (to or "").strip())
+    msg = OutboxMessage(to_addr=to_addr[:254], subject=clean_line(subject, 300),
+                        body=body.replace("\x00", ""), dedupe_key=dedupe_key, about=about,
+                        resident=resident, kind=kind)
     db.session.add(msg)
     db.session.flush()
     return msg

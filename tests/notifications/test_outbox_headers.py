@@ -64,8 +64,10 @@ def test_a_line_break_in_a_question_subject_is_cleaned_not_fatal(app, make, mail
 
 def test_names_with_control_characters_are_cleaned_in_every_header(app, mails):
     queue(" bewoner@example.nl\t", "Naam\u2028met\r\nregel\x00s\x1b en \u202ebidi\x85", "Tekst")
-    queue("nul\x00@example.nl", "Adres met een NUL", "Tekst")
+    nul = queue("nul\x00@example.nl", "Adres met een NUL", "Tekst\x00")  # stored on PostgreSQL too
     db.session.commit()
     app.test_cli_runner().invoke(args=["portal", "tick"])
     assert [m["Subject"] for m in mails] == ["Naam met regels en bidi"]
+    db.session.expire_all()
+    assert db.session.get(OutboxMessage, nul.id).last_error == "invalid address"
     assert mails[0]["To"] == "bewoner@example.nl"
