@@ -53,3 +53,30 @@ def test_csrf_token_required_on_sign_in(csrf_app, make, db_session):
     res = client.post("/inloggen", data={"email": user.email, "password": "correct horse battery",
                                          "csrf_token": token})
     assert res.status_code == 302
+
+
+def test_sign_out_needs_a_csrf_token(csrf_app, make, db_session):
+    """Sign-out is a POST with a token: another site cannot sign a user out (and so cannot
+    make them sign in again on a page of its choosing)."""
+    user = make.user(Role.member)
+    db_session.commit()
+    client = csrf_app.test_client()
+    page = client.get("/inloggen").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    assert client.post("/inloggen", data={"email": user.email, "password": "correct horse battery",
+                                          "csrf_token": token}).status_code == 302
+    home = client.get("/").get_data(as_text=True)
+    assert "Uitloggen" in home
+    # A forged sign-out (no token, or someone else's) is refused and changes nothing.
+    assert client.post("/uitloggen").status_code == 400
+    assert client.post("/uitloggen", data={"csrf_token": "forged"}).status_code == 400
+    db_session.refresh(user)
+    version = user.session_version
+    assert "Uitloggen" in client.get("/").get_data(as_text=True)
+    # With the token from the page the user is signed out.
+    token = re.search(r'action="/uitloggen"[^>]*><input type="hidden" name="csrf_token" value="([^"]+)"',
+                      home).group(1)
+    assert client.post("/uitloggen", data={"csrf_token": token}).status_code == 302
+    db_session.refresh(user)
+    assert user.session_version == version + 1
+    assert "Uitloggen" not in client.get("/").get_data(as_text=True)
