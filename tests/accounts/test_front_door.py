@@ -129,3 +129,16 @@ def test_404_language_comes_from_the_cookie_too(client):
 def test_404_never_links_to_another_host(client):
     html = client.get("//evil.example/x?lang=ar").get_data(as_text=True)
     assert "evil.example" not in html
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != "nl"])
+def test_resident_half_and_404_are_in_the_residents_language(client, world, lang):
+    # Fails on any text of the Dutch source catalogue, and on Latin words on ar/fa/ti pages,
+    # outside elements marked with their own language (picker names, place names, the nl/en
+    # links for employers). Needs the TEXTS helper's translations of the new front-page strings.
+    from tests.i18n_checks import foreign_text
+
+    for url, status in ((f"/?lang={lang}", 200), (f"/nergens?lang={lang}", 404)):
+        res = client.get(url)
+        assert res.status_code == status
+        assert foreign_text(res.get_data(as_text=True), lang) == [], url
