@@ -4,11 +4,14 @@ the people around it, and the outsiders who must never reach A's objects. Also: 
 the app with the world's real ids filled in, and a dump of every table to prove nothing changed."""
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
+from functools import cache
 from types import SimpleNamespace
 
 from sqlalchemy import select
 
+from portal import create_app
 from portal.accounts.models import Role
 from portal.applicants.models import Stage
 from portal.clock import utcnow
@@ -99,7 +102,7 @@ class Route:
         for name, attr in OVERRIDES.get(self.endpoint, {}).items():
             values[name] = getattr(world, attr).id
         url = self.rule
-        for part, name in zip(_arguments(self.rule), argument_names(self.rule)):
+        for part, name in zip(_arguments(self.rule), argument_names(self.rule), strict=True):
             url = url.replace(f"<{part}>", str(values[name]))
         return url
 
@@ -117,10 +120,29 @@ def argument_names(rule: str) -> list[str]:
     return [part.split(":")[-1] for part in _arguments(rule)]
 
 
-def routes(app, method: str) -> list[Route]:
-    found = [Route(r.endpoint, r.rule, frozenset(r.methods)) for r in app.url_map.iter_rules()
+@cache
+def _url_map():
+    return create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": "sqlite://"}).url_map
+
+
+def routes(method: str) -> list[Route]:
+    found = [Route(r.endpoint, r.rule, frozenset(r.methods)) for r in _url_map().iter_rules()
              if method in r.methods and r.endpoint != "static"]
     return sorted(found, key=lambda r: r.rule)
+
+
+_addresses = itertools.count(1)
+
+
+def client(app, login, user=None):
+    """A fresh test client signed in as `user` (None: signed out), from its own address so that
+    per-address limits do not mix the roles of the grid up."""
+    c = app.test_client()
+    n = next(_addresses)
+    c.environ_base["REMOTE_ADDR"] = f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
+    if user is not None:
+        login(user, on=c)
+    return c
 
 
 def dump(db_session) -> dict:

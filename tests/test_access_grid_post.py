@@ -9,12 +9,10 @@
 """
 from __future__ import annotations
 
-import itertools
 from datetime import timedelta
 
 import pytest
 
-from portal import create_app
 from portal.clock import today
 from tests import grid_world
 from tests.conftest import _empty_tables
@@ -98,9 +96,7 @@ BODIES = {
 REFUSED = (403, 404)
 CSRF_PAGE = "Formulier verlopen"  # the title of the CSRF error page (portal/errors.py)
 
-_APP = create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
-POSTS = grid_world.routes(_APP, "POST")
-_addresses = itertools.count(1)
+POSTS = grid_world.routes("POST")
 
 
 @pytest.fixture
@@ -110,16 +106,8 @@ def world(make, db_session):
 
 @pytest.fixture
 def client_as(app, login):
-    """client_as(world, role): a fresh client (own address, so per-address limits do not mix
-    the roles up), signed in as that role of the world."""
-    def _client(world, role):
-        client = app.test_client()
-        n = next(_addresses)
-        client.environ_base["REMOTE_ADDR"] = f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"
-        if role != "signed_out":
-            login(world.users[role], on=client)
-        return client
-    return _client
+    """client_as(world, role): a fresh client signed in as that role of the world."""
+    return lambda world, role, user=None: grid_world.client(app, login, user or world.users.get(role))
 
 
 def _body(route, world) -> dict:

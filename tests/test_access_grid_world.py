@@ -10,11 +10,8 @@
 """
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
-from portal import create_app
 from portal.accounts.models import Role
 from tests import grid_world
 from tests.grid_world import ROLES
@@ -63,9 +60,7 @@ PERSONAL_PAGES = [
 # The resident's own pages: whoever holds the private link is the resident.
 RESIDENT_LINK_PAGES = {"apply.status", "apply.erase"}
 
-_APP = create_app({"ENV": "testing", "SECRET_KEY": "x", "DATABASE_URL": "sqlite://"})
-GETS = [r for r in grid_world.routes(_APP, "GET") if r.endpoint != "accounts.logout"]
-_addresses = itertools.count(1)
+GETS = [r for r in grid_world.routes("GET") if r.endpoint != "accounts.logout"]
 
 
 @pytest.fixture
@@ -75,14 +70,8 @@ def world(make, db_session):
 
 @pytest.fixture
 def client_as(app, login):
-    def _client(world, role, user=None):
-        client = app.test_client()
-        n = next(_addresses)
-        client.environ_base["REMOTE_ADDR"] = f"10.{200 + n // 65536 % 50}.{n // 256 % 256}.{n % 256}"
-        if user is not None or role != "signed_out":
-            login(user or world.users[role], on=client)
-        return client
-    return _client
+    """client_as(world, role): a fresh client signed in as that role of the world."""
+    return lambda world, role, user=None: grid_world.client(app, login, user or world.users.get(role))
 
 
 def _secrets(world) -> dict[str, tuple[str, frozenset]]:
