@@ -13,7 +13,10 @@ from portal import db
 from portal.accounts.models import Role, User
 from portal.aftercare.models import AftercareCheck, CheckState
 from portal.aftercare.services import checkin_days
+from portal.applicants.models import Application, Stage
+from portal.apply.signals import status_shown
 from portal.clock import today
+from portal.guidance.content import load_pages, page_for
 from portal.organisations.models import Organisation
 from portal.placements.models import EndReason, Placement
 from portal.regions.models import Region
@@ -133,15 +136,10 @@ def retention(user: User, day: date | None = None) -> list[Retention]:
 WORK_HELP_SLUGS = ("rechten-op-het-werk", "reba", "legaal-werk", "melden")
 
 
-def work_help_links(application) -> list[tuple[str, str]]:
+def work_help_links(application: Application | None) -> list[tuple[str, str]]:
     """Guidance for a resident who was hired: (label, url) pairs, labels being the guidance
     pages' own titles in the reader's language (so no new texts to translate)."""
-    from portal.applicants.models import Stage
-    from portal.guidance.content import load_pages, page_for
-
     if application is None or application.stage != Stage.hired:
-        return []
-    if "guidance.page" not in current_app.view_functions:
         return []
     pages = load_pages(current_app.config["CONTENT_DIR"])
     lang = str(get_locale() or "nl")
@@ -151,3 +149,8 @@ def work_help_links(application) -> list[tuple[str, str]]:
         if page is not None:
             links.append((page.title, url_for("guidance.page", slug=slug)))
     return links
+
+
+@status_shown.connect
+def _status_page(application: Application, **_kw) -> dict:
+    return {"help_links": work_help_links(application)}

@@ -2,7 +2,6 @@
 answers and the adviser's follow-up. Functions flush, never commit."""
 from __future__ import annotations
 
-import importlib
 from datetime import date, datetime, timedelta
 
 from flask import current_app
@@ -17,7 +16,9 @@ from portal.aftercare.models import CONCERNS, AftercareCheck, CheckKind, CheckSt
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
-from portal.placements.models import Placement
+from portal.placements import services as placements
+from portal.placements import signals as placement_signals
+from portal.placements.models import EndReason, Placement
 from portal.domain import DomainError, clean_text
 
 # Days after the start date; overridable with the app config key AFTERCARE_DAYS.
@@ -64,6 +65,11 @@ def schedule_checkins(placement: Placement) -> list[AftercareCheck]:
                                       due_on=placement.start_date + timedelta(days=days)))
     db.session.flush()
     return checks_of(placement.id)
+
+
+@placement_signals.hired.connect
+def _placement_hired(placement: Placement, **_kw) -> None:
+    schedule_checkins(placement)
 
 
 def _still_running():
@@ -175,11 +181,6 @@ def answer(check: AftercareCheck, member: User, *, still_working: bool,
 def _report_contract_ended(placement: Placement, member: User, last_day: date) -> None:
     """"No longer working" is the same news as ending the placement: hand it to the
     placements feature so the TWV cancellation flow starts (reminders, adviser flag)."""
-    try:
-        placements = importlib.import_module("portal.placements.services")
-        from portal.placements.models import EndReason
-    except ImportError:  # placements not installed in this build
-        return
     try:
         placements.end(placement, member, last_day, EndReason.other,
                        note=_("Gemeld via de nazorgvragen."))

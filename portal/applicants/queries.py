@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from flask_babel import format_datetime
 from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal import db
 from portal.accounts.models import Role, User
 from portal.applicants.models import (
-    OPEN_STAGES, ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
+    ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
 )
-from portal.clock import AMS, utcnow
+from portal.clock import AMS
 from portal.organisations.models import Organisation
 from portal.regions.models import Location
+from portal.vacancies import signals as vacancy_signals
 from portal.vacancies.models import Vacancy
 
 PAGE_SIZE = 50
@@ -140,6 +140,18 @@ def for_export(org: Organisation, f: Filters):
     return db.session.scalars(stmt.execution_options(yield_per=500))
 
 
+@vacancy_signals.listed.connect
+def counts_per_vacancy(org: Organisation, **_kw) -> dict[int, tuple[int, int]]:
+    """{vacancy_id: (applications, new applications)} for the organisation's vacancy list."""
+    rows = db.session.execute(
+        select(Application.vacancy_id, func.count(Application.id),
+               func.count(Application.id).filter(Application.stage == Stage.new))
+        .join(Vacancy, Vacancy.id == Application.vacancy_id)
+        .where(Vacancy.organisation_id == org.id).group_by(Application.vacancy_id)
+    ).all()
+    return {vacancy_id: (total, new) for vacancy_id, total, new in rows}
+
+
 def vacancy_choices(org: Organisation) -> list[tuple[int, str]]:
     rows = db.session.execute(
         select(Vacancy.id, Vacancy.title, Vacancy.code)
@@ -173,45 +185,3 @@ def whatsapp_digits(phone: str | None) -> str | None:
     digits = "".join(c for c in (phone or "") if c.isdigit())
     return digits or None
 
-
-# --------------------------------------------------------------------------- resident page
-
-def resident_view(application: Application) -> dict:
-    """What the resident's status page shows, in plain words: the stage, the recruiter's last
-    message and the tour invitations still to come. Call while rendering (locale applies)."""
-    from portal.apply.wording import stage_text
-    from portal.tours.models import Tour, TourInvite, TourState
-
-    last = db.session.scalar(
-        select(ApplicationEvent)
-        .where(ApplicationEvent.application_id == application.id,
-               ApplicationEvent.message.is_not(None))
-        .order_by(ApplicationEvent.id.desc()).limit(1)
-    )
-    invites = db.session.scalars(
-        select(TourInvite).join(Tour)
-        .where(TourInvite.application_id == application.id,
-               Tour.state.in_((TourState.requested, TourState.confirmed)),
-               Tour.starts_at >= utcnow())
-        .options(joinedload(TourInvite.tour)).order_by(Tour.starts_at)
-    ).all() if application.stage in OPEN_STAGES else []
-    tours = []
-    for invite in invites:
-        tour = invite.tour
-        tours.append({
-            "starts_at": tour.starts_at,
-            "when": format_datetime(tour.starts_at, "EEEE d MMMM yyyy, HH:mm"),
-            "until": format_datetime(tour.ends_at, "HH:mm"),
-            "confirmed": tour.state == TourState.confirmed,
-            "address": tour.address,
-            "meeting_point": tour.meeting_point or None,
-            "what_to_bring": tour.what_to_bring or None,
-            "transport_note": tour.transport_note or None,
-        })
-    return {
-        "stage": application.stage.value,
-        "stage_text": stage_text(application.stage),
-        "message": last.message if last is not None else None,
-        "message_at": last.created_at if last is not None else None,
-        "tours": tours,
-    }

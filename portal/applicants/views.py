@@ -12,7 +12,7 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.models import Role
-from portal.applicants import csv_export, queries, services
+from portal.applicants import csv_export, queries, services, signals
 from portal.applicants.forms import (
     LANGUAGE_LABELS, RESIDENCE_LABELS, STAGE_LABELS, BulkForm, FilterForm, MoveForm, NoteForm,
 )
@@ -22,6 +22,7 @@ from portal.audit.services import record
 from portal.bounds import id_arg, page_arg
 from portal.extensions import login_manager
 from portal.organisations.models import Organisation
+from portal.signals import merged
 from portal.security import no_store
 
 bp = Blueprint("applicants", __name__)
@@ -174,16 +175,9 @@ def _detail(app, *, move_form=None, note_form=None, code=200):
         can_move=member and bool(targets), can_hire=member and app.stage in OPEN_STAGES,
         stage_labels=STAGE_LABELS, residence_labels=RESIDENCE_LABELS,
         language_labels=LANGUAGE_LABELS, reason_label=services.reason_label,
-        whatsapp=queries.whatsapp_digits(app.phone), **_tours_of(app),
+        whatsapp=queries.whatsapp_digits(app.phone),
+        **merged(signals.detail_shown, app),  # tours adds its part
     ), code
-
-
-def _tours_of(app) -> dict:
-    from portal.tours.forms import ATTENDANCE_LABELS, STATE_LABELS
-    from portal.tours.queries import invites_of_application
-
-    return {"tours": invites_of_application(app), "tour_state_labels": STATE_LABELS,
-            "attendance_labels": ATTENDANCE_LABELS}
 
 
 @bp.get("/sollicitanten/<int:application_id>")

@@ -9,13 +9,13 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.applicants.models import ResidenceStatus
-from portal.apply import landing_cache, limits, queries, services, tokens
+from portal.apply import landing_cache, limits, queries, services, signals, tokens
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
 from portal.apply.wording import vacancy_facts
-from portal.dashboard.counter import count_view
 from portal.extensions import limiter
 from portal.i18n import resident_page
 from portal.regions.models import Location
+from portal.signals import total
 
 bp = Blueprint("apply", __name__)
 
@@ -37,6 +37,13 @@ def closed_page(vacancy, location):
     location = location or next(iter(vacancy.locations), None)
     others = [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
     return render_template("apply/closed.html", vacancy=vacancy, location=location, others=others)
+
+
+def _count_view(vacancy_id: int, location_id: int | None) -> None:
+    """The dashboard counts page views (it listens to this signal); commit what it wrote."""
+    if total(signals.vacancy_viewed, vacancy_id, language=str(get_locale()),
+             location_id=location_id):
+        db.session.commit()
 
 
 def _load(code: str, location_code: str | None):
@@ -64,8 +71,8 @@ def vacancy(code: str, location_code: str | None = None):
     if found is not None and found.is_open and no_flash:
         key = (request.full_path, str(get_locale()))
         html = landing_cache.get(key, found.version)
-        if counted and count_view(found.vacancy_id, str(get_locale()), found.location_id):
-            db.session.commit()
+        if counted:
+            _count_view(found.vacancy_id, found.location_id)
         if html is None:
             vacancy, location = _load(code, location_code)
             html = render_template("apply/vacancy.html", vacancy=vacancy, location=location,
@@ -75,8 +82,8 @@ def vacancy(code: str, location_code: str | None = None):
     vacancy, location = _load(code, location_code)
     if vacancy is None:
         return not_found()
-    if counted and count_view(vacancy.id, str(get_locale()), location.id if location else None):
-        db.session.commit()
+    if counted:
+        _count_view(vacancy.id, location.id if location else None)
     if not queries.is_open(vacancy):
         return closed_page(vacancy, location)
     return render_template("apply/vacancy.html", vacancy=vacancy, location=location,

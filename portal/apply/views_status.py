@@ -7,6 +7,7 @@ from portal import db
 from portal.applicants.models import OPEN_STAGES
 from portal.apply import queries, services
 from portal.apply.forms import ConfirmForm
+from portal.apply.status import status_view
 from portal.apply.views import bp, not_found
 from portal.apply.wording import stage_text
 from portal.i18n import resident_page
@@ -24,15 +25,11 @@ def status(token: str):
     app = _load(token)
     if app is None:
         return not_found()
-    from portal.aftercare.queries import work_help_links
-    from portal.applicants.queries import resident_view
-    from portal.placements.queries import resident_notes
-
+    view = status_view(app)
     return render_template(
         "apply/status.html", application=app, vacancy=app.vacancy, token=token,
         stage_text=stage_text(app.stage), can_withdraw=app.stage in OPEN_STAGES,
-        form=ConfirmForm(), view=resident_view(app), notes=resident_notes(app),
-        help_links=work_help_links(app),
+        form=ConfirmForm(), view=view, notes=view["notes"], help_links=view["help_links"],
     ), 200, NO_STORE
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 
 from portal import db
+from portal.apply.signals import vacancy_viewed
 from portal.clock import today
 from portal.dashboard.models import NO_LOCATION, VacancyView
 
@@ -38,6 +39,11 @@ def count_view(vacancy_id: int, language: str, location_id: int | None) -> bool:
     if interval and time.monotonic() - _last_flush < interval:
         return False
     return flush()
+
+
+@vacancy_viewed.connect
+def _vacancy_viewed(vacancy_id: int, *, language: str, location_id: int | None, **_kw) -> bool:
+    return count_view(vacancy_id, language, location_id)
 
 
 def flush() -> bool:

@@ -17,6 +17,7 @@ from portal.clock import today
 from portal.dashboard import charts, csv_export, pdf, queries_org, tables
 from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
 from portal.dashboard.queries import Scope
+from portal.dashboard import counter  # noqa: F401,I001  (connects the landing-page view counter)
 from portal.regions.models import Location, Region
 
 bp = Blueprint("dashboard", __name__)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from portal import db
 from portal.accounts.models import Role, User
 from portal.applicants.models import Application
+from portal.apply.signals import status_shown
 from portal.clock import today
 from portal.organisations.models import Organisation
 from portal.placements.models import Placement, TwvState
@@ -112,3 +113,8 @@ def resident_notes(application: Application) -> list[str]:
             notes.append(_("Je bent aangenomen bij %(employer)s. Je begint op %(date)s.",
                            employer=employer, date=start))
     return notes
+
+
+@status_shown.connect
+def _status_page(application: Application, **_kw) -> dict:
+    return {"notes": resident_notes(application)}

@@ -1,7 +1,6 @@
 """Rules for placements and their work permit (TWV). Functions flush, never commit."""
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -19,7 +18,7 @@ from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
 from portal.organisations.models import OrgKind
-from portal.placements import vnumber
+from portal.placements import signals, vnumber
 from portal.placements.models import (
     MANUAL_TRANSITIONS, TWV_EXISTS, EndReason, Placement, TwvState,
 )
@@ -155,18 +154,8 @@ def hire(application: Application, actor: User, data: HireData) -> Placement:
            contract_type=placement.contract_type.value, v_number_given=person_hash is not None)
     record("applicant_stage_changed", application, actor=actor, to=Stage.hired.value,
            reason="placement")
-    _schedule_aftercare(placement)
+    signals.hired.send(placement)  # aftercare schedules its check-ins
     return placement
-
-
-def _schedule_aftercare(placement: Placement) -> None:
-    try:
-        aftercare = importlib.import_module("portal.aftercare.services")
-    except ImportError:
-        return  # aftercare not installed in this build
-    schedule = getattr(aftercare, "schedule_checkins", None)
-    if schedule is not None:
-        schedule(placement)
 
 
 def _check_date(on: date, placement: Placement, field: str = "on_date") -> None:

@@ -16,7 +16,7 @@ from portal.bounds import id_arg
 from portal.clock import utcnow
 from portal.accounts.auth import roles_required
 from portal.security import no_store
-from portal.tours import ics, queries, services
+from portal.tours import ics, parts, queries, services  # noqa: F401  (parts: hooks at import)
 from portal.tours.forms import (
     ATTENDANCE_LABELS, STATE_LABELS, ActionForm, RescheduleForm, TourForm, attendance_form, marks,
 )

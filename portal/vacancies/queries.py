@@ -5,10 +5,12 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal import db
-from portal.applicants.models import Application, Stage
+from portal.accounts.models import Role
 from portal.clock import today
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
+from portal.signals import merged
+from portal.vacancies import signals
 from portal.vacancies.codes import normalise
 from portal.vacancies.models import Vacancy, VacancyLocation, VacancyStatus
 
@@ -28,17 +30,14 @@ def for_organisation(org: Organisation, vacancy_id: int) -> Vacancy | None:
 
 
 def list_for_organisation(org: Organisation) -> list[tuple[Vacancy, int, int]]:
-    """(vacancy, applications, new applications), newest first."""
-    total = func.count(Application.id)
-    new = func.count(Application.id).filter(Application.stage == Stage.new)
-    rows = db.session.execute(
-        select(Vacancy, total, new)
-        .outerjoin(Application, Application.vacancy_id == Vacancy.id)
-        .where(Vacancy.organisation_id == org.id)
-        .group_by(Vacancy.id)
+    """(vacancy, applications, new applications), newest first. The counts come from the
+    applicants feature, which sits above this one."""
+    vacancies = db.session.scalars(
+        select(Vacancy).where(Vacancy.organisation_id == org.id)
         .order_by(Vacancy.created_at.desc(), Vacancy.id.desc())
     ).all()
-    return [(v, t, n) for v, t, n in rows]
+    counts = merged(signals.listed, org)
+    return [(v, *counts.get(v.id, (0, 0))) for v in vacancies]
 
 
 def location_choices(org: Organisation) -> list[tuple[int, str]]:
@@ -116,8 +115,6 @@ def to_take_down(location: Location) -> list[VacancyLocation]:
 
 def board_locations(user) -> list[Location]:
     """Coordinators: their own locations; admins: all."""
-    from portal.accounts.models import Role
-
     if user.role == Role.admin:
         return list(db.session.scalars(select(Location).order_by(Location.name)))
     return sorted(user.locations, key=lambda loc: loc.name)

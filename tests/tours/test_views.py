@@ -191,7 +191,7 @@ def test_member_reschedules(client, login, world, db_session):
 
 def test_resident_view_has_stage_message_and_tour(app, world, db_session):
     from portal.applicants import services as stages
-    from portal.applicants.queries import resident_view
+    from portal.apply.status import status_view as resident_view
 
     stages.move(world.a1, Stage.contacted, actor=world.member, message="Welkom!")
     tour = propose(world)

@@ -1,0 +1,11 @@
+"""Hooks of the resident pages for higher packages. See portal.signals."""
+from portal.signals import signals
+
+# sender: the Application shown on its private status page /s/<token>, while rendering (the
+# resident's locale applies). Receivers return template values: "tours" (tours), "notes"
+# (placements), "help_links" (aftercare).
+status_shown = signals.signal("status-page-shown")
+
+# sender: the vacancy id, with language= and location_id=; a landing page was read. A receiver
+# returns True when it wrote to the session (the view then commits).
+vacancy_viewed = signals.signal("vacancy-viewed")
