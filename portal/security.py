@@ -7,7 +7,9 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from flask import Flask, Response, current_app, request
 from flask.sessions import SecureCookieSessionInterface
+from flask.wrappers import Request
 from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSafeTimedSerializer
+from werkzeug.datastructures import ImmutableMultiDict
 
 from portal import clock
 
@@ -154,8 +156,18 @@ class StripNulBytes:
         return stream.read(length)
 
 
+class NoUploadsRequest(Request):
+    """The portal takes no file uploads. A form part sent as a file (any client can send one,
+    under any field name) is ignored, so no form ever receives a file where it expects text."""
+
+    @property
+    def files(self) -> ImmutableMultiDict:
+        return ImmutableMultiDict()
+
+
 def init_app(app: Flask) -> None:
     app.session_interface = LazyCookieSessionInterface()
+    app.request_class = NoUploadsRequest
     app.wsgi_app = StripNulBytes(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
 
     @app.after_request

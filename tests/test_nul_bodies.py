@@ -105,3 +105,11 @@ def test_a_chunked_body_over_the_limit_is_refused(client, app):
                       environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": ""},
                       content_type="application/x-www-form-urlencoded")
     assert res.status_code == 413
+
+
+def test_a_file_part_where_text_is_expected_is_ignored(client):
+    """No form takes uploads: a part sent as a file (here as the e-mail address) is not seen."""
+    res = client.post("/inloggen", content_type="multipart/form-data",
+                      data={"email": (io.BytesIO(b"x@example.nl"), "a.txt"), "password": "x" * 12})
+    assert res.status_code == 200
+    assert 'id="email-error"' in res.get_data(as_text=True)
