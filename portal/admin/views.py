@@ -2,7 +2,7 @@
 minimum-wage table in views_staff.py on the same blueprint. Admins only."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, has_request_context, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -20,8 +20,9 @@ bp = Blueprint("admin", __name__)
 def admin_home_warnings() -> dict:
     """The admin's home page (accounts.home, a lower layer) shows the minimum-wage warning
     without importing admin: this hook hands it the list only there, only for admins."""
-    if (request.endpoint == "accounts.home" and current_user.is_authenticated
-            and current_user.role.value == "admin"):
+    # Mails are rendered outside any request (portal tick): nothing to add there.
+    if (has_request_context() and request.endpoint == "accounts.home"
+            and current_user.is_authenticated and current_user.role.value == "admin"):
         return {"wage_stale": services.wage_table_stale()}
     return {}
 
