@@ -10,6 +10,8 @@ RESIDENT_SOURCES = (
     "templates/base.html",
     "templates/resident_base.html",
     "templates/_partials/language_picker.html",
+    "templates/_partials/language_links.html",
+    "templates/accounts/home_public.html",  # the front door for visitors (employer half too)
     "templates/_partials/flashes.html",
     "templates/_macros/forms.html",
     "templates/errors/*.html",
