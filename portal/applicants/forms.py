@@ -10,6 +10,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
+from portal.bounds import id_arg
 from portal.apply.forms import LANGUAGES, clean_text
 
 STAGE_LABELS = {
@@ -115,7 +116,8 @@ class MoveForm(FlaskForm):
 
 class BulkForm(MoveForm):
     # The list renders one checkbox per row; ids of other organisations are dropped by the query.
-    ids = MultiCheckboxField(_l("Sollicitaties"), coerce=int, validate_choice=False,
+    # id_arg: an id the database cannot hold is refused as a bad choice, not sent to a query.
+    ids = MultiCheckboxField(_l("Sollicitaties"), coerce=id_arg, validate_choice=False,
                              validators=[DataRequired(_l("Kies eerst een of meer sollicitanten."))])
     stage = SelectField(_l("Nieuwe fase"), default="")  # no choice is fine for a tour
     action = HiddenField(default="move")  # set by the button that was pressed

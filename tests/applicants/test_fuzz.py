@@ -27,7 +27,9 @@ def test_list_filters_never_500(client, signed_in, query):
 @FUZZ
 @given(stage=st.text(max_size=20) | st.sampled_from(["rejected", "no_show", "hired", "offer"]),
        reason=st.text(max_size=20) | st.sampled_from(["language", "other", "missed_tour"]),
-       message=st.text(max_size=1200), ids=st.lists(st.text(max_size=6), max_size=4),
+       message=st.text(max_size=1200),
+       ids=st.lists(st.text(max_size=6) | st.sampled_from([str(2**63), str(-(2**63) - 1), "1e30"]),
+                    max_size=4),
        action=st.sampled_from(["move", "tour", "", "x"]))
 def test_move_and_bulk_never_500(client, signed_in, stage, reason, message, ids, action):
     w = signed_in
