@@ -9,6 +9,7 @@ import re
 import pytest
 
 from portal.i18n import RESIDENT_LANGUAGES
+from portal.vacancies.models import VacancyStatus
 from tests.i18n_checks import foreign_text
 
 _ips = (f"10.{a}.{b}.{c}" for a, b, c in itertools.product(range(1, 250), repeat=3))
@@ -169,3 +170,36 @@ def test_a_field_marked_optional_may_be_left_empty(client, world, form):
         html = res.get_data(as_text=True)
         assert f'id="{name}-error"' not in html and 'class="error-summary"' not in html, (
             f"{form}: {name} says optional but is required")
+
+
+@pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
+def test_pages_after_a_form_are_in_the_resident_language(client, world, make, db_session, lang):
+    """What a form leads to: landing page, boards, the confirmation, 'not for you', 'already
+    applied', a closed vacancy, the report's thank-you page."""
+    names = world["names"]
+    only_status = make.vacancy(world["vacancy"].organisation, locations=[], code="STA234",
+                               title="Hulp in de bakkerij", open_to_asylum=False,
+                               open_to_status=True)
+    closed = make.vacancy(world["vacancy"].organisation, code="CLO234", title="Hulp in de bakkerij",
+                          closing_date=world["vacancy"].start_date, status=VacancyStatus.closed)
+    db_session.commit()
+    code = world["vacancy"].code
+    for url in (f"/v/{code}", "/l/ZDM", "/l/", f"/v/{closed.code}", "/hulp/", "/report/status"):
+        _check(client.get(f"{url}?lang={lang}"), lang, names, url)
+    good = {"name": "سميرة", "phone": next(_phones), "lang1": "ar", "level1": "good",
+            "residence_status": "asylum_seeker", "procedure": "yes", "azc_location": "-1",
+            "submission_key": f"k-{lang}"}
+    url = f"/v/{code}/solliciteren?lang={lang}"
+    res = _post(client, url, good)
+    assert res.status_code == 200
+    _check(res, lang, names, "confirmation")
+    _check(_post(client, url, {**good, "submission_key": f"other-{lang}"}), lang, names,
+           "already applied")
+    res = _post(client, f"/v/{only_status.code}/solliciteren?lang={lang}",
+                {**good, "phone": next(_phones), "submission_key": f"ne-{lang}"})
+    _check(res, lang, names, "not eligible")
+    res = _post(client, f"/report?lang={lang}", {"signals": ["no_contract"],
+                                                  "employer_name": "Bakkerij Bol",
+                                                  "reporter_type": "resident"})
+    assert res.status_code == 302
+    _check(client.get(res.headers["Location"]), lang, names, "report sent")
