@@ -43,6 +43,8 @@ def main() -> None:
             "status": client.get(f"/s/{token}?lang={lang}"),
             "board": client.get(f"/l/{loc}?lang={lang}"),
             "report": client.get(f"/report?lang={lang}"),
+            "front": client.get(f"/?lang={lang}"),
+            "404": client.get(f"/bestaat-niet?lang={lang}"),
         }
         if closed:
             pages["closed"] = client.get(f"/v/{closed[0]}/{loc}?lang={lang}")

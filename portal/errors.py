@@ -38,8 +38,10 @@ def init_app(app: Flask) -> None:
         # language and point to the ways in (poster code, jobs at my azc).
         language = visitor_language()
         with force_locale(language):
+            # is_resident_page: the resident layout (no staff stylesheet) although no view matched
             html = render_template("errors/404_resident.html", language=language,
-                                   languages=[(c, n, d) for c, (n, d) in LANGUAGES.items()])
+                                   languages=[(c, n, d) for c, (n, d) in LANGUAGES.items()],
+                                   is_resident_page=True)
         return html, 404
 
     @app.errorhandler(405)
