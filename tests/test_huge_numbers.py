@@ -99,3 +99,18 @@ def test_bounded_number_helpers():
     for bad in ("0", "100001", str(2**63)):
         with pytest.raises(ValueError):
             page_arg(bad)
+
+
+@pytest.mark.parametrize("action", ["move", "tour"])
+def test_bulk_actions_with_huge_ids_never_500(client, make, login, db_session, action):
+    """The applicants list posts the ticked ids back; a forged one beyond 2**63 is refused."""
+    org = make.organisation()
+    member = make.user(Role.member, organisation=org)
+    application = make.application(make.vacancy(org))
+    db_session.commit()
+    login(member)
+    for huge in HUGE:
+        res = client.post("/sollicitanten/acties", data={
+            "ids": [str(application.id), str(huge)], "stage": "rejected", "reason": "other",
+            "message": "", "action": action})
+        assert res.status_code < 500
