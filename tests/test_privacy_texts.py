@@ -79,6 +79,7 @@ def test_apply_form_tells_who_sees_what_and_for_how_long(client, settings, vacan
     assert _says(html, lang, "Kies je voor %(years)s jaar bewaren? Dan wissen we ze %(years)s jaar "
                  "na je sollicitatie, maar niet eerder dan %(weeks)s weken nadat de vacature klaar "
                  "is.", years=YEARS, weeks=WEEKS)
+    assert _says(html, lang, "Bewaar mijn gegevens %(years)s jaar voor ander werk", years=YEARS)
     # It does ask about residence status, and says so.
     assert _says(html, lang, "We vragen of je asielzoeker of statushouder bent. Dat is nodig voor "
                  "de werkvergunning. We vragen niet naar je land of je geloof.")

@@ -177,6 +177,10 @@ class ApplyForm(FlaskForm):
         self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
                                        months=current_app.config["ASYLUM_WAIT_MONTHS"])
         self.procedure.flags.conditional = True  # required for asylum seekers only
+        # The consent names the period the purge keeps to (apply/housekeeping.keep_until).
+        self.keep_one_year.label.text = _l(
+            "Bewaar mijn gegevens %(years)s jaar voor ander werk",
+            years=round(current_app.config["RETENTION_CONSENT_DAYS"] / 365))
 
     def validate_procedure(self, field):
         if self.residence_status.data == "asylum_seeker" and not field.data:
