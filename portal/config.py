@@ -37,6 +37,9 @@ DEFAULTS: dict[str, Any] = {
     # Production with memory:// limits is only allowed when exactly one worker process runs
     # (each worker would otherwise count on its own and the limits multiply by the worker count).
     "SINGLE_WORKER": False,
+    # Seconds between writes of each worker's page-view tally (portal/dashboard/counter.py);
+    # unset: 5, and 0 (at once) under test.
+    "VIEW_FLUSH_SECONDS": None,
     "EMAIL_TOKEN_MAX_AGE": 3 * 24 * 3600,
     "RESET_TOKEN_MAX_AGE": 3600,
     "INVITE_TOKEN_MAX_AGE": 7 * 24 * 3600,

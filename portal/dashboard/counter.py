@@ -1,32 +1,44 @@
 """The page-view counter on the QR landing page, without cookies or personal data.
 
-Every poster scan lands here, so the counter must not make each scan wait for a database
-write (on SQLite several workers would queue for the one write lock). Each worker keeps a
-small in-memory tally and writes it every VIEW_FLUSH_SECONDS as upserts that add to today's
-row (no SELECT first, no race between workers). A crashed worker loses at most those seconds
-of page views — acceptable for a statistic, never used for anything else. With
-VIEW_FLUSH_SECONDS = 0 (the default under test) every view is written at once."""
+Every poster scan lands here, so a scan must not wait for a database write (on SQLite several
+workers would queue for the one write lock). Each worker process keeps a small tally in memory
+and a background thread writes it every VIEW_FLUSH_SECONDS (5 by default) as upserts that add
+to today's row (no SELECT first, no race between workers or instances). No count is lost when a
+worker stops: a graceful stop or restart (SIGHUP/SIGTERM to gunicorn, max_requests) writes the
+rest on the way out, and a tally that could not be written (database away) is kept for the next
+round. Only a killed process (SIGKILL, a crash) loses its last few seconds — acceptable for a
+statistic, never used for anything else. With VIEW_FLUSH_SECONDS = 0 (the default under test)
+every view is written at once, in the request's own transaction."""
 from __future__ import annotations
 
+import atexit
+import logging
+import os
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
 
-from flask import current_app
+from flask import Flask, current_app
 from sqlalchemy import bindparam
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
 
 from portal import db
 from portal.apply.signals import vacancy_viewed
 from portal.clock import today
 from portal.dashboard.models import NO_LOCATION, VacancyView
 
+log = logging.getLogger(__name__)
+
 _INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 DEFAULT_FLUSH_SECONDS = 5
 
-_lock = threading.Lock()
+Key = tuple
+_lock = threading.Lock()  # guards the tally
+_writing = threading.Lock()  # one write at a time: the exit write waits for a running one
 _tally: Counter = Counter()
-_last_flush = time.monotonic()
 
 
 def count_view(vacancy_id: int, language: str, location_id: int | None) -> bool:
@@ -34,11 +46,11 @@ def count_view(vacancy_id: int, language: str, location_id: int | None) -> bool:
     key = (vacancy_id, (language or "")[:5], location_id or NO_LOCATION, today())
     with _lock:
         _tally[key] += 1
-    interval = current_app.config.get("VIEW_FLUSH_SECONDS",
-                                      0 if current_app.testing else DEFAULT_FLUSH_SECONDS)
-    if interval and time.monotonic() - _last_flush < interval:
-        return False
-    return flush()
+    interval = flush_seconds(current_app)
+    if not interval:
+        return flush()
+    _writer.start(current_app, interval)
+    return False
 
 
 @vacancy_viewed.connect
@@ -46,16 +58,28 @@ def _vacancy_viewed(vacancy_id: int, *, language: str, location_id: int | None, 
     return count_view(vacancy_id, language, location_id)
 
 
-def flush() -> bool:
-    """Write the tally to the database session (one upsert per key)."""
-    global _last_flush
+def flush_seconds(app: Flask) -> float:
+    configured = app.config.get("VIEW_FLUSH_SECONDS")
+    if configured in (None, ""):
+        return 0 if app.testing else DEFAULT_FLUSH_SECONDS
+    return float(configured)
+
+
+def _take() -> list[tuple[Key, int]]:
     with _lock:
         items = list(_tally.items())
         _tally.clear()
-        _last_flush = time.monotonic()
-    if not items:
-        return False
-    insert = _INSERTS[db.session.get_bind().dialect.name]
+    return items
+
+
+def _give_back(items: Iterable[tuple[Key, int]]) -> None:
+    with _lock:
+        for key, n in items:
+            _tally[key] += n
+
+
+def _write(items: list[tuple[Key, int]], execute: Callable[..., Any], dialect: str) -> None:
+    insert = _INSERTS[dialect]
     stmt = insert(VacancyView).values(
         vacancy_id=bindparam("v"), language=bindparam("lang"), location_id=bindparam("loc"),
         day=bindparam("day"), count=bindparam("n"),
@@ -65,6 +89,63 @@ def flush() -> bool:
         set_={"count": VacancyView.count + stmt.excluded.count},
     )
     for (vacancy_id, language, location_id, day), n in items:
-        db.session.execute(stmt, {"v": vacancy_id, "lang": language, "loc": location_id,
-                                  "day": day, "n": n})
+        execute(stmt, {"v": vacancy_id, "lang": language, "loc": location_id, "day": day, "n": n})
+
+
+def flush() -> bool:
+    """Write the tally into the request's database session (one upsert per key); the caller
+    commits. Returns False when there was nothing to write."""
+    items = _take()
+    if not items:
+        return False
+    _write(items, db.session.execute, db.session.get_bind().dialect.name)
     return True
+
+
+class _Writer:
+    """The background writer of one worker process (started by its first counted view; a
+    forked child starts its own)."""
+
+    def __init__(self) -> None:
+        self.pid: int | None = None
+        self.app: Flask | None = None
+
+    def start(self, app: Flask, interval: float) -> None:
+        if self.pid == os.getpid():
+            return
+        with _lock:
+            if self.pid == os.getpid():
+                return
+            self.pid, self.app = os.getpid(), app._get_current_object()  # type: ignore[attr-defined]
+        threading.Thread(target=self._loop, args=(interval,), name="view-counter",
+                         daemon=True).start()
+        atexit.register(self.write_now)  # sys.exit of a gunicorn worker runs it
+
+    def _loop(self, interval: float) -> None:
+        while True:
+            time.sleep(interval)
+            self.write_now()
+
+    def write_now(self) -> int:
+        """Write the tally in a transaction of its own; returns how many views were written."""
+        if self.app is None or self.pid != os.getpid():
+            return 0
+        with _writing:
+            items = _take()
+            if not items:
+                return 0
+            try:
+                with self.app.app_context():
+                    engine = db.engine()
+                    with engine.begin() as conn:
+                        _write(items, conn.execute, engine.dialect.name)
+            except SQLAlchemyError as exc:
+                _give_back(items)  # the database is away: try again next round
+                log.error("page views not written yet (%s); kept for the next round",
+                          type(exc).__name__)
+                return 0
+        return sum(n for _key, n in items)
+
+
+_writer = _Writer()
+write_now = _writer.write_now
