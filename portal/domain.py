@@ -1,11 +1,6 @@
-"""What every feature's services share: the domain error that views put on a form field, and
-the clean-up of free text before it is stored."""
+"""What every feature's services share: the domain error that views put on a form field
+(portal.form_errors.put_error). Cleaning text before it is stored is portal.text."""
 from __future__ import annotations
-
-import re
-
-# Control characters (a NUL breaks PostgreSQL); tab, newline and carriage return are kept.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class DomainError(Exception):
@@ -16,9 +11,3 @@ class DomainError(Exception):
         super().__init__(str(message))
         self.message = message
         self.field = field
-
-
-def clean_text(value: str | None, limit: int | None = None) -> str:
-    """Free text as stored: control characters dropped, trimmed, at most `limit` characters."""
-    text = _CONTROL.sub("", value or "").strip()
-    return text[:limit] if limit else text

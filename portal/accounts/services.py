@@ -7,7 +7,7 @@ import hmac
 from typing import TYPE_CHECKING
 
 import pyotp
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
@@ -21,6 +21,8 @@ from portal.notifications.services import queue_template
 from portal.regions.models import Location, Region
 from portal.security import check_password, hash_password, make_token, read_token
 from portal.domain import DomainError
+from portal.text import clean_line, has_control_characters
+from portal.urls import absolute_url
 
 if TYPE_CHECKING:  # organisations sit above accounts (they call create_member)
     from portal.organisations.models import Organisation
@@ -34,13 +36,9 @@ def normalise_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
-def _has_control_chars(value: str) -> bool:
-    return any(ord(c) < 32 or ord(c) == 127 for c in value)
-
-
 def find_by_email(email: str) -> User | None:
     email = normalise_email(email)
-    if not email or len(email) > 254 or _has_control_chars(email):
+    if not email or len(email) > 254 or has_control_characters(email):
         return None  # cannot be a stored address (and a NUL would upset PostgreSQL)
     return db.session.scalar(select(User).where(func.lower(User.email) == email))
 
@@ -75,7 +73,7 @@ def usable_address(email: str) -> str:
     """The normalised address, or AccountError when it could never be stored. Says nothing
     about whether an account has it."""
     email = normalise_email(email)
-    if not email or _has_control_chars(email):
+    if not email or has_control_characters(email):
         raise AccountError(_("Dit e-mailadres kan niet worden gebruikt."), "email")
     return email
 
@@ -94,20 +92,17 @@ def tell_owner(user: User, attempt: str, **context) -> None:
     an account; the owner hears of it instead, once a day per kind of attempt at most."""
     queue_template(user.email, _("Iemand gebruikte uw e-mailadres op het Werkportaal azc"),
                    "accounts/mail/address_in_use.txt", user=user, attempt=attempt,
-                   login_link=_link("accounts.login"), reset_link=_link("accounts.forgot_password"),
+                   login_link=absolute_url("accounts.login"),
+                   reset_link=absolute_url("accounts.forgot_password"),
                    dedupe_key=f"address-in-use:{attempt}:{user.id}:{utcnow().date().isoformat()}",
                    **context)
     record("address_in_use", user, attempt=attempt)
 
 
-def _clean_name(name: str | None) -> str:
-    return "".join(c for c in (name or "") if ord(c) >= 32 and ord(c) != 127).strip()[:120]
-
-
 def create_member(organisation: Organisation, email: str, password: str, name: str) -> User:
     email = _ensure_unused(email)
     validate_password(password, email, name)
-    user = User(email=email, name=_clean_name(name), role=Role.member,
+    user = User(email=email, name=clean_line(name, 120), role=Role.member,
                 organisation=organisation, password_hash=hash_password(password))
     db.session.add(user)
     db.session.flush()
@@ -140,7 +135,7 @@ def create_staff(email: str, password: str, role: str, region_name: str | None =
             raise AccountError(_("Azc-locatie niet gevonden: %(codes)s", codes=", ".join(sorted(missing))),
                                "locations")
     # Staff are created by an admin who knows the address: it counts as verified.
-    user = User(email=email, name=_clean_name(name), role=role_, region=region,
+    user = User(email=email, name=clean_line(name, 120), role=role_, region=region,
                 password_hash=hash_password(password), email_verified_at=utcnow())
     user.locations = locations
     db.session.add(user)
@@ -173,14 +168,10 @@ def note_sign_in(user: User) -> None:
 
 # --- email verification -----------------------------------------------------------------------
 
-def _link(endpoint: str, **values) -> str:
-    return current_app.config["BASE_URL"] + url_for(endpoint, **values)
-
-
 def start_email_verification(user: User) -> None:
     token = make_token("verify-email", {"id": user.id, "email": user.email})
     queue_template(user.email, _("Bevestig uw e-mailadres"), "accounts/mail/verify_email.txt",
-                   user=user, link=_link("accounts.verify_email", token=token))
+                   user=user, link=absolute_url("accounts.verify_email", token=token))
 
 
 def verify_email(token: str) -> User:
@@ -216,7 +207,7 @@ def request_password_reset(email: str) -> None:
         return
     token = make_token("reset-password", {"id": user.id, "pw": _password_fingerprint(user)})
     queue_template(user.email, _("Nieuw wachtwoord instellen"), "accounts/mail/reset_password.txt",
-                   user=user, link=_link("accounts.reset_password", token=token))
+                   user=user, link=absolute_url("accounts.reset_password", token=token))
 
 
 def user_for_reset(token: str) -> User:
@@ -244,7 +235,7 @@ def invite(inviter: User, email: str) -> None:
     email = normalise_email(email)
     if inviter.organisation is None:
         raise AccountError(_("U kunt alleen collega's van uw eigen organisatie uitnodigen."))
-    if _has_control_chars(email):
+    if has_control_characters(email):
         raise AccountError(_("Dit e-mailadres kan niet worden gebruikt."), "email")
     existing = find_by_email(email)
     if existing is not None:
@@ -256,7 +247,7 @@ def invite(inviter: User, email: str) -> None:
     token = make_token("invite", {"org": inviter.organisation_id, "email": email, "by": inviter.id})
     queue_template(email, _("Uitnodiging voor het Werkportaal azc"), "accounts/mail/invite.txt",
                    inviter=inviter, organisation=inviter.organisation,
-                   link=_link("accounts.accept_invite", token=token))
+                   link=absolute_url("accounts.accept_invite", token=token))
     record("invite_sent", inviter.organisation, actor=inviter)
 
 
@@ -300,7 +291,7 @@ def request_email_change(user: User, current_password: str, new_email: str) -> N
         return
     token = make_token("change-email", {"id": user.id, "old": user.email, "new": new_email})
     queue_template(new_email, _("Bevestig uw nieuwe e-mailadres"), "accounts/mail/change_email.txt",
-                   user=user, link=_link("accounts.confirm_email_change", token=token))
+                   user=user, link=absolute_url("accounts.confirm_email_change", token=token))
 
 
 def confirm_email_change(token: str) -> User:

@@ -13,15 +13,8 @@ from portal.accounts.forms import (AcceptInviteForm, ChangeEmailForm, ChangePass
 from portal.accounts.limits import IP_LIMIT, account_mail_limits, may_mail_account
 from portal.accounts.views import bp, start_session
 from portal.extensions import limiter
+from portal.form_errors import put_error
 from portal.security import TokenError
-
-
-def _put_error(form, exc: services.AccountError) -> None:
-    target = getattr(form, exc.field, None) if exc.field else None
-    if target is None:
-        flash(exc.message, "error")
-    else:
-        target.errors.append(exc.message)
 
 
 def _bad_link(kind: str, expired: bool):
@@ -93,7 +86,7 @@ def reset_password(token: str):
         try:
             services.reset_password(token, form.password.data)
         except services.AccountError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Uw nieuwe wachtwoord is opgeslagen. Log in met uw nieuwe wachtwoord."), "success")
@@ -112,7 +105,7 @@ def invite():
         try:
             services.invite(current_user, form.email.data)
         except services.AccountError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De uitnodiging is verstuurd naar %(email)s.",
@@ -135,7 +128,7 @@ def accept_invite(token: str):
         try:
             user = services.accept_invite(token, form.name.data, form.password.data)
         except services.AccountError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             start_session(user)
             services.note_sign_in(user)
@@ -170,7 +163,7 @@ def change_password():
         try:
             services.change_password(user, form.current_password.data, form.password.data)
         except services.AccountError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             # Other sessions end with the bumped version; this one continues with the new one.
             two_factor_done = session.get("2fa_ok")
@@ -192,7 +185,7 @@ def change_email():
         try:
             services.request_email_change(current_user, form.current_password.data, form.email.data)
         except services.AccountError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("We hebben een link gestuurd naar %(email)s. Uw e-mailadres verandert pas als u "

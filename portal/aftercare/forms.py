@@ -8,6 +8,7 @@ from wtforms.validators import InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.aftercare.models import CheckKind, CheckState
+from portal.text import text_filter
 
 CONCERN_LABELS = {
     "language": _l("Taal: we begrijpen elkaar niet goed"),
@@ -39,10 +40,6 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class CheckinForm(FlaskForm):
     still_working = RadioField(_l("Werkt deze persoon nog bij u?"), choices=YES_NO,
                                validators=[InputRequired(_l("Kies ja of nee."))])
@@ -59,7 +56,7 @@ class CheckinForm(FlaskForm):
     )
     wants_contact = RadioField(_l("Wilt u contact met uw adviseur?"), choices=YES_NO,
                                default="no", validators=[Optional()])
-    comment = TextAreaField(_l("Toelichting"), filters=[_strip],
+    comment = TextAreaField(_l("Toelichting"), filters=[text_filter],
                             validators=[Optional(), Length(max=2000)])
 
     def validate(self, extra_validators=None) -> bool:
@@ -72,6 +69,6 @@ class CheckinForm(FlaskForm):
 
 
 class FollowUpForm(FlaskForm):
-    note = TextAreaField(_l("Wat hebt u gedaan?"), filters=[_strip],
+    note = TextAreaField(_l("Wat hebt u gedaan?"), filters=[text_filter],
                          validators=[InputRequired(_l("Schrijf kort wat u hebt gedaan.")),
                                      Length(max=2000)])

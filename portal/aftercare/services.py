@@ -19,7 +19,9 @@ from portal.notifications.services import queue
 from portal.placements import services as placements
 from portal.placements import signals as placement_signals
 from portal.placements.models import EndReason, Placement
-from portal.domain import DomainError, clean_text
+from portal.domain import DomainError
+from portal.text import clean_text
+from portal.urls import absolute_url
 
 # Days after the start date; overridable with the app config key AFTERCARE_DAYS.
 DEFAULT_DAYS: tuple[int, int, int] = (7, 42, 91)
@@ -32,8 +34,6 @@ MAX_COMMENT = 2000
 class AftercareError(DomainError):
     """A broken rule; `field` names the form field the message belongs to."""
 
-
-_clean = clean_text
 
 
 def checkin_days() -> tuple[int, ...]:
@@ -75,12 +75,6 @@ def _placement_hired(placement: Placement, **_kw) -> None:
 def _still_running():
     # A check-in after the work already stopped asks nothing useful.
     return or_(Placement.end_date.is_(None), Placement.end_date > AftercareCheck.due_on)
-
-
-def _link(endpoint: str, **values) -> str:
-    """Mail is written by `portal tick` too, where there is no request to build URLs from."""
-    adapter = current_app.url_map.bind("localhost")
-    return current_app.config["BASE_URL"] + adapter.build(endpoint, values)
 
 
 def _members(org_id: int) -> list[User]:
@@ -140,7 +134,7 @@ def _checkin_mail(check: AftercareCheck, placement: Placement) -> tuple[str, str
           "hoe het gaat. Het invullen duurt twee minuten.",
           date=placement.start_date.strftime("%d-%m-%Y"), title=title,
           moment=str(KIND_MAIL_LABELS[check.kind])),
-        "", _link("aftercare.form", check_id=check.id), "",
+        "", absolute_url("aftercare.form", check_id=check.id), "",
         _("Zijn er zorgen? Dan neemt uw adviseur contact met u op."), "",
         _("In deze mail staan geen namen. Zo beschermen we de privacy van de werknemer."), "",
     ]
@@ -162,7 +156,7 @@ def answer(check: AftercareCheck, member: User, *, still_working: bool,
     check.hours_as_agreed = hours_as_agreed if still_working else None
     check.concerns = [c for c in CONCERNS if c in set(concerns or ())]
     check.wants_contact = bool(wants_contact)
-    check.comment = _clean(comment, MAX_COMMENT) or None
+    check.comment = clean_text(comment, MAX_COMMENT) or None
     check.answered_by_id = member.id
     check.answered_at = utcnow()
     check.state = CheckState.answered
@@ -203,14 +197,14 @@ def _notify_adviser(check: AftercareCheck, placement: Placement) -> None:
         body = "\n".join([
             _("%(org)s heeft de nazorgvragen ingevuld en vraagt om aandacht.", org=org.name), "",
             _("Bekijk de antwoorden in het portaal:"),
-            _link("aftercare.adviser_detail", check_id=check.id), "",
+            absolute_url("aftercare.adviser_detail", check_id=check.id), "",
         ])
     for user in targets:
         queue(user.email, subject, body, dedupe_key=f"aftercare-followup:{check.id}:{user.id}")
 
 
 def follow_up(check: AftercareCheck, adviser: User, note: str) -> None:
-    note = _clean(note, MAX_COMMENT)
+    note = clean_text(note, MAX_COMMENT)
     if not check.needs_follow_up:
         raise AftercareError(_l("Deze check-in vraagt geen opvolging."), field="note")
     if check.adviser_followed_up_at is not None:

@@ -13,6 +13,7 @@ from portal.aftercare.forms import (
     CONCERN_LABELS, KIND_LABELS, STATE_LABELS, CheckinForm,
 )
 from portal.aftercare.models import CheckState
+from portal.form_errors import put_error
 from portal.security import no_store
 
 bp = Blueprint("aftercare", __name__)
@@ -51,7 +52,7 @@ def form(check_id: int):
             )
         except services.AftercareError as exc:
             db.session.rollback()
-            form[exc.field or "still_working"].errors.append(str(exc.message))
+            put_error(form, exc.field or "still_working", exc.message)
         else:
             db.session.commit()
             if check.needs_follow_up:

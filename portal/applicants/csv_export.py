@@ -1,24 +1,14 @@
-"""CSV of the recruiter's current filter. Cells that a spreadsheet would run as a formula are
-neutralised (OWASP: prefix a quote)."""
+"""CSV of the recruiter's current filter: which columns, in what words. Writing the file
+(formula neutralising, ISO dates, Excel-friendly encoding) is portal.csv_export."""
 from __future__ import annotations
 
-import csv
-import io
 from typing import Iterable
 
 from flask_babel import gettext as _
 
+from portal import csv_export
 from portal.applicants.models import Application
-from portal.templating import nice_date
-
-DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    if text.startswith(DANGEROUS_START):
-        return "'" + text
-    return text
+from portal.formatting import phone_international
 
 
 def header() -> list[str]:
@@ -27,33 +17,26 @@ def header() -> list[str]:
             _("azc-locatie"), _("Via poster van"), _("Ervaring"), _("Beschikbaarheid")]
 
 
-def row(app: Application, stage_labels, residence_labels, language_labels) -> list[str]:
+def row(app: Application, stage_labels, residence_labels, language_labels,
+        level_labels) -> list:
     base = [app.reference, app.vacancy.title, app.vacancy.code, str(stage_labels[app.stage]),
-            nice_date(app.created_at)]
+            app.created_at]
     if app.erased_at is not None:
-        personal = [_("gegevens verwijderd"), "", "", "", "", "", "", "", ""]
-    else:
-        languages = ", ".join(
-            f"{language_labels.get(item.get('lang'), item.get('lang'))} ({item.get('level', '')})"
-            for item in (app.languages or []) if isinstance(item, dict))
-        personal = [app.name, app.phone, app.email, languages,
-                    str(residence_labels.get(app.residence_status, "")),
-                    app.azc_location.name if app.azc_location else "",
-                    app.poster_location.name if app.poster_location else "",
-                    app.experience, app.availability]
-    return [neutralise(cell) for cell in base + personal]
+        return base + [_("gegevens verwijderd"), "", "", "", "", "", "", "", ""]
+    languages = ", ".join(
+        f"{language_labels.get(item.get('lang'), item.get('lang'))} "
+        f"({level_labels.get(item.get('level'), item.get('level', ''))})"
+        for item in (app.languages or []) if isinstance(item, dict))
+    # International notation: one format for numbers of every country.
+    return base + [app.name, phone_international(app.phone), app.email, languages,
+                   str(residence_labels.get(app.residence_status, "")),
+                   app.azc_location.name if app.azc_location else "",
+                   app.poster_location.name if app.poster_location else "",
+                   app.experience, app.availability]
 
 
-def write(apps: Iterable[Application], stage_labels, residence_labels,
-          language_labels) -> tuple[str, int]:
-    """The whole file as text (with a BOM so Excel reads UTF-8) and the number of rows."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header())
-    count = 0
-    for app in apps:
-        writer.writerow(row(app, stage_labels, residence_labels, language_labels))
-        count += 1
-    return out.getvalue(), count
-
+def write(apps: Iterable[Application], stage_labels, residence_labels, language_labels,
+          level_labels) -> tuple[str, int]:
+    """The whole file as text and the number of rows."""
+    return csv_export.write(header(), (row(app, stage_labels, residence_labels, language_labels,
+                                           level_labels) for app in apps))

@@ -11,7 +11,8 @@ from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
 from portal.bounds import id_arg
-from portal.apply.forms import LANGUAGES, clean_text
+from portal.apply.forms import LANGUAGES, LEVELS
+from portal.text import text_filter
 
 STAGE_LABELS = {
     Stage.new: _l("Nieuw"),
@@ -30,6 +31,7 @@ RESIDENCE_LABELS = {
     ResidenceStatus.unknown: _l("Weet het niet"),
 }
 LANGUAGE_LABELS = dict(LANGUAGES)
+LEVEL_LABELS = dict(LEVELS)
 ANY = SelectChoice("", _l("Alle"))
 
 
@@ -104,7 +106,7 @@ class MoveForm(FlaskForm):
     reason = SelectField(_l("Reden"), choices=REASON_CHOICES, validators=[Optional()],
                          description=_l("Nodig bij afwijzen en niet gekomen."))
     message = TextAreaField(
-        _l("Bericht aan de sollicitant"), filters=[clean_text],
+        _l("Bericht aan de sollicitant"), filters=[text_filter],
         validators=[Optional(), Length(max=MAX_MESSAGE)],
         description=_l("Kort en eenvoudig. De sollicitant ziet dit op de eigen statuspagina "
                        "en krijgt het per e-mail als die is opgegeven."))
@@ -128,6 +130,6 @@ class BulkForm(MoveForm):
 
 
 class NoteForm(FlaskForm):
-    text = TextAreaField(_l("Notitie"), filters=[clean_text],
+    text = TextAreaField(_l("Notitie"), filters=[text_filter],
                          validators=[InputRequired(), Length(max=4000)],
                          description=_l("Alleen zichtbaar voor uw organisatie."))

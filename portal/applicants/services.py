@@ -17,6 +17,7 @@ from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue
 from portal.domain import DomainError
+from portal.text import clean_text
 
 # The order of the open stages: moves go forward (skipping allowed) or one step back.
 PIPELINE = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
@@ -84,7 +85,7 @@ def move(app: Application, to: Stage, *, actor, reason: str | None = None,
     """Move one application; an event records who and when. The message, if any, shows on the
     resident's status page and is mailed when they gave an email address."""
     check_move(app, to, reason, system=system)
-    message = (message or "").strip()[:MAX_MESSAGE] or None
+    message = clean_text(message, MAX_MESSAGE) or None
     now = now or utcnow()
     event = ApplicationEvent(from_stage=app.stage, to_stage=to, actor_id=getattr(actor, "id", None),
                              reason=reason if to in NEEDS_REASON else None, message=message,
@@ -132,7 +133,7 @@ def bulk_move(apps: list[Application], to: Stage, *, actor, reason: str | None =
 
 
 def add_note(app: Application, author, text: str) -> ApplicantNote:
-    text = (text or "").strip()
+    text = clean_text(text)
     if not text:
         raise StageError(_("Schrijf een notitie."), "text")
     if app.erased_at is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import (Blueprint, Response, abort, flash, redirect, render_template, request,
+from flask import (Blueprint, abort, flash, redirect, render_template, request,
                    url_for)
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -14,13 +14,16 @@ from portal import db
 from portal.accounts.models import Role
 from portal.applicants import csv_export, queries, services, signals
 from portal.applicants.forms import (
-    LANGUAGE_LABELS, RESIDENCE_LABELS, STAGE_LABELS, BulkForm, FilterForm, MoveForm, NoteForm,
+    LANGUAGE_LABELS, LEVEL_LABELS, RESIDENCE_LABELS, STAGE_LABELS, BulkForm, FilterForm, MoveForm,
+    NoteForm,
 )
 from portal.applicants.models import OPEN_STAGES, Stage
 from portal.applicants.services import StageError
 from portal.audit.services import record
+from portal.csv_export import response as csv_response
 from portal.bounds import id_arg, page_arg
 from portal.extensions import login_manager
+from portal.form_errors import put_error
 from portal.organisations.models import Organisation
 from portal.signals import merged
 from portal.security import no_store
@@ -82,13 +85,6 @@ def page_url(**changes) -> str:
     return url_for(request.endpoint, **args)
 
 
-def _put_error(form, error: StageError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
 @bp.get("/sollicitanten/")
 @viewer_required
 def index():
@@ -113,13 +109,10 @@ def export():
     org = current_user.organisation
     filters = _filter_form(org).filters()
     text, count = csv_export.write(queries.for_export(org, filters), STAGE_LABELS,
-                                   RESIDENCE_LABELS, LANGUAGE_LABELS)
+                                   RESIDENCE_LABELS, LANGUAGE_LABELS, LEVEL_LABELS)
     record("applicants_exported", org, count=count)
     db.session.commit()
-    return Response(text, mimetype="text/csv", headers={
-        "Content-Disposition": 'attachment; filename="sollicitanten.csv"',
-        "Cache-Control": "no-store",
-    })
+    return csv_response(text, "sollicitanten.csv")
 
 
 @bp.post("/sollicitanten/acties")
@@ -198,7 +191,7 @@ def move(application_id: int):
         except StageError as exc:
             db.session.rollback()
             app = _load_for_member(application_id)
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De fase is gewijzigd naar: %(stage)s.", stage=STAGE_LABELS[app.stage]),
@@ -216,7 +209,7 @@ def add_note(application_id: int):
         try:
             services.add_note(app, current_user, form.text.data)
         except StageError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De notitie is opgeslagen."), "success")

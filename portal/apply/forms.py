@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import unicodedata
-
 import phonenumbers
 from flask import current_app
 from flask_babel import lazy_gettext as _l
@@ -10,6 +8,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+
+from portal.text import clean_line, line_filter, text_filter
 
 # code -> Dutch name; the twelve languages residents speak most, "other" last.
 LANGUAGES = [
@@ -26,14 +26,6 @@ LANGUAGE_CODES = {code for code, _label in LANGUAGES}
 
 def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
-
-
-def clean_text(value):
-    """Drop control characters (a NUL breaks PostgreSQL) but keep line breaks."""
-    if not isinstance(value, str):
-        return value
-    value = "".join(c for c in value if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs"))
-    return value.strip()
 
 
 def normalise_phone(value: str) -> str | None:
@@ -116,18 +108,18 @@ def _language_fields(cls):
 @_language_fields
 class ApplyForm(FlaskForm):
     name = StringField(
-        _l("Je naam"), filters=[clean_text],
+        _l("Je naam"), filters=[line_filter],
         validators=[DataRequired(_l("Schrijf je naam.")), Length(max=120)],
         description=_l("Zo weet de werkgever wie je bent."),
     )
     phone = StringField(
-        _l("Je telefoonnummer"), filters=[clean_text],
+        _l("Je telefoonnummer"), filters=[line_filter],
         validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
         description=_l("De werkgever belt je op dit nummer."),
         render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"},
     )
     email = StringField(
-        _l("Je e-mailadres"), filters=[clean_text],
+        _l("Je e-mailadres"), filters=[line_filter],
         validators=[Optional(), Length(max=254), Email(_l("Dit e-mailadres klopt niet."))],
         description=_l("Dan sturen we je de link naar je sollicitatie."),
         render_kw={"type": "email", "autocomplete": "email"},
@@ -152,13 +144,13 @@ class ApplyForm(FlaskForm):
         description=_l("Zo kan de werkgever een afspraak dichtbij maken."),
     )
     experience = TextAreaField(
-        _l("Welk werk heb je eerder gedaan?"), filters=[clean_text],
+        _l("Welk werk heb je eerder gedaan?"), filters=[text_filter],
         validators=[Optional(), Length(max=500, message=_l("Schrijf maximaal 500 tekens."))],
         description=_l("Kort is goed. Bijvoorbeeld: 3 jaar in een bakkerij."),
         render_kw={"maxlength": 500, "rows": 3},
     )
     availability = TextAreaField(
-        _l("Wanneer kun je werken?"), filters=[clean_text],
+        _l("Wanneer kun je werken?"), filters=[text_filter],
         validators=[Optional(), Length(max=300, message=_l("Schrijf maximaal 300 tekens."))],
         description=_l("Bijvoorbeeld: elke dag, of alleen 's ochtends."),
         render_kw={"maxlength": 300, "rows": 2},
@@ -168,7 +160,7 @@ class ApplyForm(FlaskForm):
         description=_l("Dan kunnen werkgevers je later ook bellen voor ander werk."),
     )
     submission_key = HiddenField()
-    website = StringField(_l("Laat dit leeg"), filters=[clean_text],
+    website = StringField(_l("Laat dit leeg"), filters=[line_filter],
                           render_kw={"autocomplete": "off", "tabindex": "-1"})
 
     def __init__(self, *args, **kwargs):
@@ -187,7 +179,7 @@ class ApplyForm(FlaskForm):
             raise ValidationError(_l("Kies een antwoord. Dit is nodig voor de werkvergunning."))
 
     def validate_submission_key(self, field):
-        field.data = clean_text(field.data or "")[:64]
+        field.data = clean_line(field.data, 64)
 
     def language_rows(self):
         return [(self[f"lang{n}"], self[f"level{n}"]) for n in range(1, LANGUAGE_ROWS + 1)]

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
-from flask import current_app, url_for
+from flask import current_app
 
 from portal import db
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
@@ -15,6 +15,7 @@ from portal.apply.housekeeping import erase_personal_data
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
 from portal.regions.models import Location
+from portal.urls import absolute_url
 from portal.vacancies.models import Vacancy
 
 
@@ -133,7 +134,7 @@ def _procedure_answer(data: ApplicationData) -> bool | None:
 
 
 def status_url(token: str) -> str:
-    return current_app.config["BASE_URL"] + url_for("apply.status", token=token)
+    return absolute_url("apply.status", token=token)
 
 
 def _new_token(app: Application) -> str:

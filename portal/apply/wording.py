@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.applicants.models import Stage
-from portal.templating import money, nice_date
+from portal.formatting import money, nice_date
 from portal.vacancies.models import ContractType, Level, Vacancy
 
 DUTCH_LEVEL = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta, timezone
 
-from flask import current_app, render_template
+from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, or_, select
@@ -20,6 +20,7 @@ from portal.dashboard.sqlfuncs import iso_week, week_start
 from portal.notifications.services import queue
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.vacancies.models import Vacancy
+from portal.urls import absolute_url
 
 OUTFLOW_STAGES = (Stage.hired, Stage.rejected, Stage.withdrawn, Stage.no_show)
 
@@ -70,7 +71,7 @@ def weekly_agency_digest(now: datetime) -> int:
         with force_locale("nl"):
             subject = _("Weekoverzicht %(week)s: in- en uitstroom", week=iso_week(this_monday - timedelta(weeks=1)))
             body = render_template("dashboard/mail_digest.txt", org=org, f=figures,
-                                   url=current_app.config["BASE_URL"] + "/cijfers/")
+                                   url=absolute_url("dashboard.organisation"))
         for user in _members(org.id):
             if queue(user.email, subject, body, dedupe_key=f"agency-digest:{org.id}:{week}:{user.id}"):
                 queued += 1

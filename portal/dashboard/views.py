@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import db
+from portal import csv_export, db
 from portal.accounts.auth import admin_required, adviser_required
 from portal.accounts.models import Role
 from portal.clock import today
-from portal.dashboard import charts, csv_export, pdf, queries_org, tables
+from portal.dashboard import charts, pdf, queries_org, tables
 from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
 from portal.dashboard.queries import Scope
 from portal.dashboard import counter  # noqa: F401,I001  (connects the landing-page view counter)
@@ -63,10 +63,8 @@ def _scope(form: FilterForm, region: Region | None, start: date, end: date) -> S
 
 
 def csv_response(table: tables.Table, stem: str) -> Response:
-    return Response(csv_export.write(table), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{stem}-{table.name}.csv"',
-        "Cache-Control": "no-store",
-    })
+    text, _count = csv_export.write(table.headers, table.rows)
+    return csv_export.response(text, f"{stem}-{table.name}.csv")
 
 
 def csv_or_404(all_tables: list[tables.Table], stem: str) -> Response:

@@ -12,6 +12,7 @@ from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Leng
 
 from portal.accounts.passwords import RULE as PASSWORD_RULE
 from portal.organisations.models import OrgKind
+from portal.text import line_filter, strip_filter, text_filter
 
 SECTORS = (
     ("logistiek", _l("Logistiek")),
@@ -62,10 +63,6 @@ def _kvk(form, field) -> None:
     field.data = value
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class RegisterForm(FlaskForm):
     kind = RadioField(
         _l("Soort organisatie"),
@@ -73,7 +70,7 @@ class RegisterForm(FlaskForm):
         validators=[InputRequired(_l("Kies werkgever of uitzendbureau."))],
     )
     name = StringField(
-        _l("Naam van de organisatie"), filters=[_strip],
+        _l("Naam van de organisatie"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de naam van de organisatie in.")), Length(max=200)],
     )
     kvk = StringField(
@@ -87,17 +84,17 @@ class RegisterForm(FlaskForm):
         validators=[DataRequired(_l("Kies een sector."))],
     )
     street = StringField(
-        _l("Straat en huisnummer"), filters=[_strip],
+        _l("Straat en huisnummer"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de straat en het huisnummer in.")), Length(max=200)],
         render_kw={"autocomplete": "street-address"},
     )
     postcode = StringField(
-        _l("Postcode"), filters=[_strip],
+        _l("Postcode"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de postcode in.")), Length(max=10), _postcode],
         render_kw={"autocomplete": "postal-code"},
     )
     city = StringField(
-        _l("Plaats"), filters=[_strip],
+        _l("Plaats"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de plaats in.")), Length(max=120)],
         render_kw={"autocomplete": "address-level2"},
     )
@@ -107,12 +104,12 @@ class RegisterForm(FlaskForm):
         validators=[InputRequired(_l("Kies een regio."))],
     )
     contact_name = StringField(
-        _l("Uw naam"), filters=[_strip],
+        _l("Uw naam"), filters=[line_filter],
         validators=[DataRequired(_l("Vul uw naam in.")), Length(max=120)],
         render_kw={"autocomplete": "name"},
     )
     email = EmailField(
-        _l("Uw e-mailadres"), filters=[_strip],
+        _l("Uw e-mailadres"), filters=[strip_filter],
         description=_l("Hier sturen we een link om uw e-mailadres te bevestigen."),
         validators=[DataRequired(_l("Vul uw e-mailadres in.")),
                     Email(_l("Vul een geldig e-mailadres in."), check_deliverability=False),
@@ -146,7 +143,7 @@ class ReasonForm(FlaskForm):
     """Reject and suspend: the reason is mailed to the organisation, so it is required."""
 
     reason = TextAreaField(
-        _l("Reden"), filters=[_strip],
+        _l("Reden"), filters=[text_filter],
         description=_l("Deze reden sturen we naar de organisatie."),
         validators=[DataRequired(_l("Vul een reden in.")), Length(max=2000)],
     )

@@ -22,6 +22,7 @@ from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
 from portal.domain import DomainError
 from portal.signals import total
+from portal.text import clean_text
 
 
 class OrganisationError(DomainError):
@@ -180,7 +181,7 @@ def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> N
 
 
 def _required_reason(reason: str) -> str:
-    reason = (reason or "").strip()
+    reason = clean_text(reason)
     if not reason:
         raise OrganisationError(_("Vul een reden in."), "reason")
     return reason

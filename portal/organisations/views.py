@@ -2,7 +2,7 @@
 The adviser's pages are in views_adviser.py on the same blueprint."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import db
 from portal.accounts.auth import member_required
 from portal.extensions import limiter
+from portal.form_errors import put_error
 from portal.organisations import queries, services
 from portal.organisations.forms import KIND_LABELS, SECTOR_LABELS, RegisterForm
 
@@ -36,7 +37,7 @@ def register():
             db.session.commit()
         except services.OrganisationError as exc:
             db.session.rollback()
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         except IntegrityError:
             # Two sign-ups with the same KvK number or email at the same moment.
             db.session.rollback()
@@ -45,14 +46,6 @@ def register():
         else:
             return redirect(url_for("organisations.registered"))
     return render_template("organisations/register.html", form=form)
-
-
-def _put_error(form, exc: services.OrganisationError) -> None:
-    field = getattr(form, exc.field, None) if exc.field else None
-    if field is None:
-        flash(exc.message, "error")
-    else:
-        field.errors = list(field.errors) + [exc.message]
 
 
 @bp.get("/organisatie/aangemeld")

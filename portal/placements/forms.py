@@ -8,6 +8,7 @@ from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from portal.applicants.models import ResidenceStatus
 from portal.placements.models import EndReason, TwvState
+from portal.text import line_filter
 from portal.vacancies.models import ContractType
 
 CONTRACT_LABELS = {
@@ -45,10 +46,6 @@ RESIDENCE_CHOICES = [
 ]
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class HireForm(FlaskForm):
     start_date = DateField(_l("Startdatum"), validators=[InputRequired()])
     hours_per_week = IntegerField(
@@ -58,7 +55,7 @@ class HireForm(FlaskForm):
         _l("Soort contract"), choices=[SelectChoice(k.value, v) for k, v in CONTRACT_LABELS.items()],
         description=_l("Een oproepcontract of nulurencontract telt als een voltijdbaan "
                        "(40 uur): UWV geeft daarvoor vaak een TWV voor 40 uur."))
-    client_name = StringField(_l("Inlener (klant)"), filters=[_strip],
+    client_name = StringField(_l("Inlener (klant)"), filters=[line_filter],
                               validators=[Optional(), Length(max=200)],
                               description=_l("Het bedrijf waar de uitzendkracht gaat werken."))
     residence_status = RadioField(
@@ -67,7 +64,7 @@ class HireForm(FlaskForm):
                        "verblijfsvergunning. Weet u het niet zeker, dan gaan we uit van een "
                        "asielzoeker: dan is een TWV nodig."))
     v_number = StringField(
-        _l("V-nummer (op het W-document)"), filters=[_strip], validators=[Optional(), Length(max=40)],
+        _l("V-nummer (op het W-document)"), filters=[line_filter], validators=[Optional(), Length(max=40)],
         description=_l("Waarom? Bij UWV mogen de TWV-uren van één persoon bij alle werkgevers "
                        "samen niet boven één voltijdbaan komen. Met het V-nummer controleren we "
                        "dat. We bewaren het nummer NIET: we bewaren alleen een versleutelde "

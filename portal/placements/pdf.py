@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from io import BytesIO
 
-from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from portal.formatting import nice_date
 from portal.placements.forms import CONTRACT_LABELS, END_LABELS, TWV_LABELS
 from portal.placements.models import Placement
 from portal.posters import text as ptext  # Noto fonts with Arabic/Ethiopic shaping
@@ -22,11 +22,7 @@ SIZE = 10.5
 
 
 def _date(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, datetime):
-        return format_datetime(value, "d MMM yyyy HH:mm")
-    return format_date(value, "long")
+    return nice_date(value) or "–"
 
 
 def rows(placement: Placement) -> list[tuple[str, str]]:

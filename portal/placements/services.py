@@ -23,7 +23,9 @@ from portal.placements.models import (
     MANUAL_TRANSITIONS, TWV_EXISTS, EndReason, Placement, TwvState,
 )
 from portal.vacancies.models import ContractType
-from portal.domain import DomainError, clean_text
+from portal.domain import DomainError
+from portal.text import clean_line, clean_text
+from portal.urls import absolute_path, absolute_url
 
 MAX_NOTE = 1000
 
@@ -34,8 +36,6 @@ class PlacementError(DomainError):
 
 ALREADY_DECIDED = _l("Deze sollicitatie is al afgerond; u kunt niet meer aannemen.")
 
-
-_clean = clean_text
 
 
 def full_time() -> int:
@@ -124,7 +124,7 @@ def hire(application: Application, actor: User, data: HireData) -> Placement:
     check_full_time(hours=data.hours_per_week, contract_type=data.contract_type,
                     person_hash=person_hash, application=application, day=data.start_date)
 
-    client = _clean(data.client_name, 200) or None
+    client = clean_line(data.client_name, 200) or None
     if org.kind == OrgKind.agency and not client:
         raise PlacementError(_l("Vul de inlener in: het bedrijf waar de uitzendkracht werkt."),
                              "client_name")
@@ -200,7 +200,7 @@ def end(placement: Placement, actor: User, end_date: date, reason: EndReason,
     previous = placement.twv_state
     placement.end_date = end_date
     placement.end_reason = reason
-    placement.end_note = _clean(note, MAX_NOTE) or None
+    placement.end_note = clean_text(note, MAX_NOTE) or None
     if previous in TWV_EXISTS:
         placement.twv_state = TwvState.cancellation_requested
         placement.cancellation_requested_at = utcnow()
@@ -219,7 +219,7 @@ def confirm_cancelled(placement: Placement, actor: User, *, via: str = "employer
     placement.cancelled_by_id = actor.id
     placement.cancelled_via = via
     if note:
-        placement.cancel_note = _clean(note, MAX_NOTE)
+        placement.cancel_note = clean_text(note, MAX_NOTE)
     db.session.flush()
     record("placement_twv_cancelled", placement, actor=actor, via=via,
            from_state=TwvState.cancellation_requested.value, to_state=TwvState.cancelled.value)
@@ -230,12 +230,6 @@ def record_adviser_view(placement: Placement, adviser: User) -> None:
 
 
 # --- reminders (portal tick) -------------------------------------------------------------
-
-def _path(endpoint: str, **values) -> str:
-    """A link for mail written by `portal tick`, where there is no request to build URLs from."""
-    adapter = current_app.url_map.bind("localhost")
-    return current_app.config["BASE_URL"] + adapter.build(endpoint, values)
-
 
 def _members(org_id: int) -> list[User]:
     return list(db.session.scalars(
@@ -292,7 +286,7 @@ def _flag(placement: Placement, age: int, now: datetime) -> int:
             _("%(org)s heeft het einde van een plaatsing gemeld, maar heeft na %(days)s dagen "
               "nog niet bevestigd dat UWV de TWV intrekt. Zolang de TWV bestaat, kan de bewoner "
               "niet bij een nieuwe werkgever beginnen.", org=placement.organisation.name, days=age),
-            "", _("Bekijk de openstaande intrekkingen:"), _path("placements.cancellations"), "",
+            "", _("Bekijk de openstaande intrekkingen:"), absolute_url("placements.cancellations"), "",
         ])
     for adviser in _advisers(placement.organisation.region_id):
         if queue(adviser.email, subject, body, dedupe_key=f"twv-flag:{placement.id}:{adviser.id}"):
@@ -315,8 +309,8 @@ def _reminder_text(placement: Placement, age: int) -> tuple[str, str]:
         _("1. Neem contact op met UWV voor werkgevers en meld dat het werk is gestopt of niet "
           "doorgaat."),
         _("2. Klik daarna in het portaal op 'Ik heb UWV ingelicht':"),
-        _path("placements.show", placement_id=placement.id), "",
-        _("Uitleg: %(url)s", url=current_app.config["BASE_URL"] + "/hulp/cancel-twv"), "",
+        absolute_url("placements.show", placement_id=placement.id), "",
+        _("Uitleg: %(url)s", url=absolute_path("/hulp/cancel-twv")), "",
         _("In deze mail staan geen namen. Zo beschermen we de privacy van de bewoner."), "",
     ]
     return subject, "\n".join(lines)

@@ -12,6 +12,7 @@ from portal.accounts.auth import member_required
 from portal.accounts.models import Role
 from portal.applicants.models import Application, ResidenceStatus
 from portal.clock import today, utcnow
+from portal.form_errors import put_error
 from portal.organisations.models import OrgKind
 from portal.placements import pdf, queries, services
 from portal.placements.forms import (
@@ -65,15 +66,6 @@ def _load_application(application_id: int) -> Application:
     return application
 
 
-def _put_error(form, error: services.PlacementError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        # A rule about the whole placement (e.g. a step that is not possible now): the
-        # form it came from may not be on the page, so say it at the top.
-        flash(str(error.message), "error")
-
-
 @bp.route("/sollicitanten/<int:application_id>/aannemen", methods=["GET", "POST"])
 @member_required
 def hire(application_id: int):
@@ -98,7 +90,7 @@ def hire(application_id: int):
             placement = services.hire(application, current_user, data)
         except services.PlacementError as exc:
             db.session.rollback()
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
             failed = True
         else:
             db.session.commit()
@@ -116,14 +108,17 @@ def index():
                            today=today(), adviser_view=False)
 
 
-def _show(placement: Placement, code: int = 200, **forms):
+def _show(placement: Placement, code: int = 200, failed=None, **forms):
+    """The placement page; `failed` is the form that was just sent with an error. Its error
+    summary sits at the top of the page, since after a double submit the form itself may no
+    longer be shown (the step it was for has already been taken)."""
     forms.setdefault("applied_form", TwvDateForm(prefix="applied", on_date=today()))
     forms.setdefault("granted_form", TwvDateForm(prefix="granted", on_date=today()))
     forms.setdefault("refused_form", TwvDateForm(prefix="refused", on_date=today()))
     forms.setdefault("end_form", EndForm(prefix="end"))
     return render_template("placements/show.html", placement=placement, confirm_form=ConfirmForm(),
                            age=placement.cancellation_age(today()), adviser_view=False,
-                           **forms), code
+                           failed_form=failed, **forms), code
 
 
 @bp.get("/plaatsingen/<int:placement_id>")
@@ -146,12 +141,12 @@ def twv_step(placement_id: int, step: str):
             services.set_twv_state(placement, current_user, to_state, form.on_date.data)
         except services.PlacementError as exc:
             db.session.rollback()
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("Opgeslagen: %(state)s.", state=TWV_LABELS[to_state]), "success")
             return redirect(url_for(".show", placement_id=placement.id))
-    return _show(placement, 422, **{name: form})
+    return _show(placement, 422, failed=form, **{name: form})
 
 
 @bp.post("/plaatsingen/<int:placement_id>/einde")
@@ -167,12 +162,12 @@ def end(placement_id: int):
             db.session.rollback()
             if not isinstance(exc, services.PlacementError):
                 exc = services.PlacementError(_("Kies een reden."), "reason")
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             _flash_ended(placement)
             return redirect(url_for(".show", placement_id=placement.id))
-    return _show(placement, 422, end_form=form)
+    return _show(placement, 422, failed=form, end_form=form)
 
 
 @bp.post("/plaatsingen/<int:placement_id>/gaat-niet-door")

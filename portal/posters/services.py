@@ -6,65 +6,42 @@ resident routes answer /V/ and /L/ as well as /v/ and /l/, with codes matched
 case-insensitively."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
-from babel.dates import format_date
-from flask import current_app
-
+from portal.formatting import dutch_date, money
 from portal.organisations.models import OrgKind
 from portal.posters.pdf import PosterFacts, VacancyPoster
 from portal.regions.models import Location
+from portal.urls import base_url, display_base
 from portal.vacancies.models import Level, Vacancy
-from portal.templating import money as web_money
-
-
-def _base() -> str:
-    return current_app.config["BASE_URL"].rstrip("/")
-
-
-def _display_base() -> str:
-    """'werk.example.nl' (plus any path prefix): what people type, printed under the QR."""
-    parts = urlsplit(_base())
-    return parts.netloc.lower() + parts.path
 
 
 def vacancy_qr_url(vacancy: Vacancy, location: Location | None = None) -> str:
     path = f"/V/{vacancy.code}" + (f"/{location.code}" if location else "")
-    return (_base() + path).upper()
+    return (base_url() + path).upper()
 
 
 def vacancy_display_url(vacancy: Vacancy, location: Location | None = None) -> str:
-    return f"{_display_base()}/v/{vacancy.code.upper()}" + (
+    return f"{display_base()}/v/{vacancy.code.upper()}" + (
         f"/{location.code.upper()}" if location else "")
 
 
 def board_qr_url(location: Location) -> str:
-    return (_base() + f"/L/{location.code}").upper()
+    return (base_url() + f"/L/{location.code}").upper()
 
 
 def board_display_url(location: Location) -> str:
-    return f"{_display_base()}/l/{location.code.upper()}"
+    return f"{display_base()}/l/{location.code.upper()}"
 
 
 def report_url() -> str:
     # /report has no upper-case alias: keep the path as printed in the design.
-    return _base() + "/report"
+    return base_url() + "/report"
 
 
 def report_display_url() -> str:
-    return f"{_display_base()}/report"
+    return f"{display_base()}/report"
 
 
 # --------------------------------------------------------------------------- Dutch texts
-
-
-def dutch_date(day) -> str:
-    return format_date(day, "d MMMM yyyy", locale="nl")
-
-
-def money(cents: int) -> str:
-    """Posters are PDFs without a bidi engine: never the isolate marks of the web pages."""
-    return web_money(cents, isolate=False)
 
 
 def hours_text(v: Vacancy) -> str:
@@ -75,8 +52,10 @@ def hours_text(v: Vacancy) -> str:
 
 def wage_text(v: Vacancy) -> str:
     if v.wage_max_cents and v.wage_max_cents != v.wage_min_cents:
-        return f"{money(v.wage_min_cents)} – {money(v.wage_max_cents)} per uur"
-    return f"{money(v.wage_min_cents)} per uur"
+        return (f"{money(v.wage_min_cents, isolate=False)} – "
+                f"{money(v.wage_max_cents, isolate=False)} per uur")
+    # Posters are PDFs without a bidi engine: never the isolate marks of the web pages.
+    return f"{money(v.wage_min_cents, isolate=False)} per uur"
 
 
 def employer_line(v: Vacancy) -> str:

@@ -7,11 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from portal.questions.models import QuestionState
-
-
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
+from portal.text import line_filter, text_filter
 
 STATE_LABELS = {
     QuestionState.open: _l("Wacht op antwoord"),
@@ -21,13 +17,13 @@ STATE_LABELS = {
 
 
 class AskForm(FlaskForm):
-    subject = StringField(_l("Onderwerp"), filters=[_strip],
+    subject = StringField(_l("Onderwerp"), filters=[line_filter],
                           validators=[DataRequired(_l("Schrijf waar uw vraag over gaat.")),
                                       Length(max=200)],
                           description=_l("Bijvoorbeeld: TWV aanvragen voor een nieuwe medewerker"))
     vacancy = SelectField(_l("Over welke vacature?"), validators=[Optional()], choices=[],
                           validate_choice=False)
-    body = TextAreaField(_l("Uw vraag"), filters=[_strip],
+    body = TextAreaField(_l("Uw vraag"), filters=[text_filter],
                          validators=[DataRequired(_l("Schrijf uw vraag.")), Length(max=5000)],
                          description=_l("Zet geen gegevens van bewoners in uw vraag die de adviseur niet nodig heeft."))
 
@@ -47,12 +43,12 @@ class AskForm(FlaskForm):
 
 
 class ReplyForm(FlaskForm):
-    body = TextAreaField(_l("Uw bericht"), filters=[_strip],
+    body = TextAreaField(_l("Uw bericht"), filters=[text_filter],
                          validators=[DataRequired(_l("Schrijf uw bericht.")), Length(max=5000)])
 
 
 class AnswerForm(FlaskForm):
-    body = TextAreaField(_l("Uw antwoord"), filters=[_strip],
+    body = TextAreaField(_l("Uw antwoord"), filters=[text_filter],
                          validators=[DataRequired(_l("Schrijf uw antwoord.")), Length(max=5000)])
 
 
@@ -61,16 +57,16 @@ class ConfirmForm(FlaskForm):
 
 
 class FaqForm(FlaskForm):
-    title = StringField(_l("Titel van de veelgestelde vraag"), filters=[_strip],
+    title = StringField(_l("Titel van de veelgestelde vraag"), filters=[line_filter],
                         validators=[DataRequired(_l("Geef de veelgestelde vraag een titel.")),
                                     Length(max=200)])
     question_text = TextAreaField(
-        _l("Vraag"), filters=[_strip],
+        _l("Vraag"), filters=[text_filter],
         validators=[DataRequired(_l("Schrijf de vraag.")), Length(max=5000)],
         description=_l("Schrijf de vraag algemeen: haal namen van mensen en bedrijven en andere persoonsgegevens weg."),
     )
     answer_text = TextAreaField(
-        _l("Antwoord"), filters=[_strip],
+        _l("Antwoord"), filters=[text_filter],
         validators=[DataRequired(_l("Schrijf het antwoord.")), Length(max=5000)],
         description=_l("De redactie controleert de tekst en vult de bronnen aan voordat het een pagina wordt."),
     )

@@ -21,7 +21,9 @@ from portal.organisations.models import Organisation
 from portal.questions.models import FaqDraft, Message, Question, QuestionState
 from portal.questions.waiting import is_overdue
 from portal.vacancies.models import Vacancy
-from portal.domain import DomainError, clean_text
+from portal.domain import DomainError
+from portal.text import clean_line, clean_text
+from portal.urls import absolute_url
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +34,6 @@ MAX_BODY = 5000
 class QuestionError(DomainError):
     """A broken rule; `field` names the form field the message belongs to."""
 
-
-clean = clean_text
 
 
 # --- scoping -------------------------------------------------------------------------------
@@ -98,12 +98,6 @@ def organisation_vacancies(org_id: int) -> list[Vacancy]:
 
 # --- the thread ----------------------------------------------------------------------------
 
-def _link(endpoint: str, **values) -> str:
-    # Built without a request so the same code works from the CLI (demo data, jobs).
-    adapter = current_app.url_map.bind("localhost")
-    return current_app.config["BASE_URL"] + adapter.build(endpoint, values)
-
-
 def _default_adviser(org: Organisation) -> User | None:
     adviser = org.contact_adviser
     if adviser is not None and adviser.active and adviser.role == Role.adviser:
@@ -113,8 +107,8 @@ def _default_adviser(org: Organisation) -> User | None:
 
 def ask(org: Organisation, member: User, subject: str, body: str, *,
         vacancy_id: int | None = None, placement_id: int | None = None) -> Question:
-    subject = clean(subject, MAX_SUBJECT)
-    body = clean(body, MAX_BODY)
+    subject = clean_line(subject, MAX_SUBJECT)
+    body = clean_text(body, MAX_BODY)
     if not subject:
         raise QuestionError(_l("Schrijf waar uw vraag over gaat."), field="subject")
     if not body:
@@ -145,7 +139,7 @@ def _notify_advisers(question: Question, *, new: bool) -> None:
         targets = [question.adviser]
     else:
         targets = region_advisers(question.organisation.region_id)
-    link = _link("questions.adviser_thread", question_id=question.id)
+    link = absolute_url("questions.adviser_thread", question_id=question.id)
     last = question.messages[-1].id if question.messages else 0
     with force_locale("nl"):  # staff mail
         if new:
@@ -161,7 +155,7 @@ def _notify_advisers(question: Question, *, new: bool) -> None:
 
 
 def reply_as_member(question: Question, member: User, body: str) -> Message:
-    body = clean(body, MAX_BODY)
+    body = clean_text(body, MAX_BODY)
     if not body:
         raise QuestionError(_l("Schrijf uw bericht."), field="body")
     now = utcnow()
@@ -178,7 +172,7 @@ def reply_as_member(question: Question, member: User, body: str) -> Message:
 
 
 def answer(question: Question, adviser: User, body: str) -> Message:
-    body = clean(body, MAX_BODY)
+    body = clean_text(body, MAX_BODY)
     if not body:
         raise QuestionError(_l("Schrijf uw antwoord."), field="body")
     now = utcnow()
@@ -200,7 +194,7 @@ def _notify_asker(question: Question, message: Message) -> None:
     asker = question.asked_by
     if asker is None or not asker.active:
         return
-    link = _link("questions.thread", question_id=question.id)
+    link = absolute_url("questions.thread", question_id=question.id)
     # Only the subject and a link: the answer is read behind sign-in.
     with force_locale("nl"):
         subject = _("Antwoord op uw vraag: %(subject)s", subject=question.subject)
@@ -268,9 +262,9 @@ def draft_filename(draft: FaqDraft) -> str:
 
 def suggest_faq(question: Question, adviser: User, title: str, question_text: str,
                 answer_text: str) -> FaqDraft:
-    title = " ".join(clean(title, MAX_SUBJECT).split())
-    question_text = clean(question_text, MAX_BODY)
-    answer_text = clean(answer_text, MAX_BODY)
+    title = clean_line(title, MAX_SUBJECT)
+    question_text = clean_text(question_text, MAX_BODY)
+    answer_text = clean_text(answer_text, MAX_BODY)
     if not title:
         raise QuestionError(_l("Geef de veelgestelde vraag een titel."), field="title")
     if not question_text:

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import member_required
+from portal.form_errors import put_error
 from portal.questions import services
 from portal.questions.forms import STATE_LABELS, AskForm, ConfirmForm, ReplyForm
 from portal.security import no_store
@@ -54,7 +55,7 @@ def new():
                                     vacancy_id=form.vacancy_id())
         except services.QuestionError as exc:
             db.session.rollback()
-            form[exc.field or "body"].errors.append(str(exc.message))
+            put_error(form, exc.field or "body", exc.message)
         else:
             db.session.commit()
             flash(_("Uw vraag is verstuurd. U krijgt een e-mail als er een antwoord is."), "success")

@@ -10,6 +10,7 @@ from portal import db
 from portal.accounts.auth import adviser_required
 from portal.audit.services import record
 from portal.bounds import id_arg
+from portal.form_errors import put_error
 from portal.questions import services
 from portal.questions.forms import AnswerForm, ConfirmForm, FaqForm
 from portal.questions.views import bp
@@ -111,7 +112,7 @@ def suggest_faq(question_id: int):
                                          form.question_text.data, form.answer_text.data)
         except services.QuestionError as exc:
             db.session.rollback()
-            form[exc.field or "title"].errors.append(str(exc.message))
+            put_error(form, exc.field or "title", exc.message)
         else:
             db.session.commit()
             flash(_("Het concept staat klaar voor de redactie."), "success")

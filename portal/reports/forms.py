@@ -12,6 +12,7 @@ from portal.apply.forms import RadioField as ResidentRadioField
 from portal.apply.forms import SelectField as ResidentSelectField
 from portal.i18n import LANGUAGES
 from portal.reports.models import ForwardedTo, ReporterType, ReportState
+from portal.text import line_filter
 
 # Plain words for residents (B1 or simpler); staff pages use the same labels.
 SIGNAL_LABELS = {
@@ -68,10 +69,6 @@ class MultiCheckboxField(SelectMultipleField):
             raise ValidationError(CHOOSE)
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 # The reporter's form: every message is ours (and so translated), never WTForms' English one.
 TOO_LONG = _l("Dit is te lang. Schrijf hoogstens %(max)s tekens.")
 
@@ -83,7 +80,7 @@ class ReportForm(FlaskForm):
         description=_l("Kies alles wat klopt. Of vertel hieronder wat er gebeurde."),
     )
     employer_name = StringField(
-        _l("Naam van de werkgever"), filters=[_strip],
+        _l("Naam van de werkgever"), filters=[line_filter],
         validators=[Optional(), Length(max=200, message=TOO_LONG)],
         description=_l("Weet je de naam niet? Schrijf wat je weet, bijvoorbeeld de plaats."),
     )
@@ -97,7 +94,7 @@ class ReportForm(FlaskForm):
         default=ReporterType.resident.value, validators=[InputRequired(CHOOSE)],
     )
     contact = StringField(
-        _l("Telefoon of e-mail"), filters=[_strip],
+        _l("Telefoon of e-mail"), filters=[line_filter],
         validators=[Optional(), Length(max=200, message=TOO_LONG)],
         description=_l("Alleen als je wilt dat we je bellen of mailen."),
     )
@@ -125,7 +122,7 @@ class StatusForm(FlaskForm):
     class Meta:
         csrf = False  # a GET look-up that changes nothing
 
-    code = StringField(_l("Je code"), filters=[_strip],
+    code = StringField(_l("Je code"), filters=[line_filter],
                        validators=[DataRequired(_l("Schrijf je code.")),
                                    Length(max=20, message=TOO_LONG)],
                        description=_l("De code van 8 tekens die je kreeg na je melding."))

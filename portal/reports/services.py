@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import secrets
 
-from flask import current_app, url_for
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, false, func, select
@@ -20,7 +19,9 @@ from portal.reports.models import (
 )
 from portal.vacancies import services as vacancy_services
 from portal.vacancies.models import Vacancy
-from portal.domain import DomainError, clean_text
+from portal.domain import DomainError
+from portal.text import clean_line, clean_text
+from portal.urls import absolute_url
 
 # No look-alikes (0/O/D, 1/I/L, 2/Z, 5/S, 8/B, U/V): the code is read aloud and typed on phones.
 CODE_ALPHABET = "ACEFGHJKMNPQRTWXY34679"
@@ -91,7 +92,7 @@ def submit(*, signals: list[str], description: str, employer_name: str,
     """Store a report from the public form (anyone, anonymous allowed)."""
     signals = [s for s in SIGNALS if s in set(signals or ())]
     description = clean_text(description, MAX_DESCRIPTION)
-    employer_name = clean_text(employer_name, 200)
+    employer_name = clean_line(employer_name, 200)
     problems = []
     if not signals and not description:
         problems.append(("signals", _l("Kies minstens één ding dat er gebeurde, of schrijf wat "
@@ -112,7 +113,7 @@ def submit(*, signals: list[str], description: str, employer_name: str,
         code=new_code(), vacancy=vacancy, organisation=organisation,
         employer_name=employer_name, signals=signals, description=description,
         location=location, reporter_type=reporter_type,
-        contact=clean_text(contact, 200) or None, contact_language=contact_language or None,
+        contact=clean_line(contact, 200) or None, contact_language=contact_language or None,
         ui_language=ui_language, region_id=region_id, state=ReportState.new,
     )
     report.events.append(ReportEvent(action="received", to_state=ReportState.new))
@@ -137,7 +138,7 @@ def recipients(region_id: int | None) -> list[User]:
 def notify_new(report: Report) -> int:
     """One mail per adviser: a link only. The description and the reporter's contact stay in
     the portal, behind sign-in and two-factor."""
-    link = current_app.config["BASE_URL"] + url_for("reports.detail", report_id=report.id)
+    link = absolute_url("reports.detail", report_id=report.id)
     count = 0
     with force_locale("nl"):  # staff mail; the reporter may be using Arabic
         subject = str(_l("Nieuwe melding over een baanaanbod"))

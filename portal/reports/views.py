@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from portal import db
 from portal.extensions import limiter
+from portal.form_errors import put_error
 from portal.i18n import resident_page
 from portal.reports import services
 from portal.reports.forms import PUBLIC_STATE_LABELS, ReportForm, StatusForm
@@ -60,7 +61,7 @@ def report_form():
             )
         except services.ReportError as exc:
             for field, message in [(exc.field, exc.message), *exc.more]:
-                form[field].errors.append(str(message))
+                put_error(form, field, message)
         else:
             db.session.commit()
             session[SESSION_KEY] = report.code

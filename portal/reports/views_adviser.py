@@ -10,6 +10,7 @@ from portal import db
 from portal.bounds import page_arg
 from portal.clock import utcnow
 from portal.accounts.auth import adviser_required
+from portal.form_errors import put_error
 from portal.i18n import LANGUAGES
 from portal.reports import services
 from portal.reports.forms import (
@@ -93,7 +94,7 @@ def change_state(report_id: int):
                                       forwarded_to=forwarded_to, outcome=form.outcome.data or "")
             except services.ReportError as exc:
                 db.session.rollback()
-                form[exc.field].errors.append(str(exc.message))
+                put_error(form, exc.field, exc.message)
             else:
                 db.session.commit()
                 flash(_("Status gewijzigd naar: %(state)s.", state=STATE_LABELS[to_state]),
@@ -112,7 +113,7 @@ def suspend_vacancy(report_id: int):
             services.suspend_linked_vacancy(report, current_user, form.reason.data or "")
         except services.ReportError as exc:
             db.session.rollback()
-            form[exc.field].errors.append(str(exc.message))
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De vacature is geschorst."), "success")
@@ -130,7 +131,7 @@ def suspend_organisation(report_id: int):
             services.suspend_linked_organisation(report, current_user, form.reason.data or "")
         except services.ReportError as exc:
             db.session.rollback()
-            form[exc.field].errors.append(str(exc.message))
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De organisatie is geschorst."), "success")

@@ -9,8 +9,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from portal.applicants.forms import MultiCheckboxField
-from portal.apply.forms import clean_text
 from portal.clock import AMS
+from portal.text import line_filter, text_filter
 from portal.tours.models import Attendance, Tour, TourState
 from portal.tours.services import MAX_DURATION, TourData
 
@@ -35,17 +35,17 @@ class TourForm(FlaskForm):
     start_time = TimeField(_l("Begintijd"), validators=[InputRequired(_l("Kies een begintijd."))])
     duration = IntegerField(_l("Duur in minuten"), default=60,
                             validators=[InputRequired(), NumberRange(min=15, max=MAX_DURATION)])
-    address = StringField(_l("Adres"), filters=[clean_text],
+    address = StringField(_l("Adres"), filters=[line_filter],
                           validators=[InputRequired(), Length(max=200)])
-    meeting_point = StringField(_l("Verzamelplek"), filters=[clean_text],
+    meeting_point = StringField(_l("Verzamelplek"), filters=[line_filter],
                                 validators=[Optional(), Length(max=200)],
                                 description=_l("Bijvoorbeeld: bij de receptie, ingang B."))
     capacity = IntegerField(_l("Aantal plaatsen"),
                             validators=[InputRequired(), NumberRange(min=1, max=100)])
-    what_to_bring = TextAreaField(_l("Wat moet de sollicitant meenemen?"), filters=[clean_text],
+    what_to_bring = TextAreaField(_l("Wat moet de sollicitant meenemen?"), filters=[text_filter],
                                   validators=[Optional(), Length(max=1000)],
                                   description=_l("Bijvoorbeeld: dichte schoenen, W-document."))
-    transport_note = TextAreaField(_l("Hoe kom je er?"), filters=[clean_text],
+    transport_note = TextAreaField(_l("Hoe kom je er?"), filters=[text_filter],
                                    validators=[Optional(), Length(max=1000)],
                                    description=_l("Bus, trein of ophalen. Kort en eenvoudig."))
 
@@ -77,7 +77,7 @@ class RescheduleForm(TourForm):
 
 
 class NoteForm(FlaskForm):
-    note = TextAreaField(_l("Welk moment kan wel?"), filters=[clean_text],
+    note = TextAreaField(_l("Welk moment kan wel?"), filters=[text_filter],
                          validators=[InputRequired(), Length(max=2000)])
 
 

@@ -15,11 +15,12 @@ from sqlalchemy.orm import joinedload
 from portal import db
 from portal.accounts.models import Role, User, coordinator_location
 from portal.applicants import services as stages
-from portal.applicants.models import OPEN_STAGES, Application, Stage
+from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, Stage
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue, queue_template
 from portal.organisations.models import Organisation
+from portal.text import clean_line, clean_text
 from portal.tours.models import Attendance, Tour, TourInvite, TourState
 from portal.vacancies.models import Vacancy
 from portal.domain import DomainError
@@ -52,7 +53,7 @@ def _check(data: TourData, invited: int, now: datetime) -> None:
     if data.capacity < invited:
         raise TourError(_("Er zijn %(n)s sollicitanten uitgenodigd: maak het aantal plaatsen "
                           "minstens zo groot.", n=invited), "capacity")
-    if not data.address.strip():
+    if not clean_line(data.address):
         raise TourError(_("Vul het adres in."), "address")
 
 
@@ -86,9 +87,10 @@ def propose(org: Organisation, apps: list[Application], data: TourData, *, actor
 
 def _fields(data: TourData) -> dict:
     return dict(starts_at=data.starts_at, duration_minutes=data.duration_minutes,
-                address=data.address.strip(), capacity=data.capacity,
-                meeting_point=data.meeting_point.strip(), what_to_bring=data.what_to_bring.strip(),
-                transport_note=data.transport_note.strip())
+                address=clean_line(data.address), capacity=data.capacity,
+                meeting_point=clean_line(data.meeting_point),
+                what_to_bring=clean_text(data.what_to_bring),
+                transport_note=clean_text(data.transport_note))
 
 
 def reschedule(tour: Tour, data: TourData, *, actor: User) -> None:
@@ -153,7 +155,7 @@ def confirm(tour: Tour, *, actor: User) -> None:
 
 def ask_other_time(tour: Tour, note: str, *, actor: User) -> None:
     """The coordinator proposes another moment; the tour stays (or goes back to) requested."""
-    note = (note or "").strip()
+    note = clean_text(note)
     if not note:
         raise TourError(_("Schrijf welk moment wel kan."), "note")
     if tour.state not in (TourState.requested, TourState.confirmed):
@@ -218,8 +220,6 @@ def record_attendance(tour: Tour, marks: dict[int, Attendance], *, actor: User) 
 
 def _undo_no_show(app: Application, actor: User, now: datetime) -> None:
     """A wrongly ticked no-show is corrected: back to the tour stage, with an event."""
-    from portal.applicants.models import ApplicationEvent
-
     app.events.append(ApplicationEvent(from_stage=app.stage, to_stage=Stage.tour,
                                        actor_id=actor.id, reason=None, created_at=now))
     app.stage = Stage.tour

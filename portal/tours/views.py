@@ -15,6 +15,7 @@ from portal.applicants.models import OPEN_STAGES, Application
 from portal.bounds import id_arg
 from portal.clock import utcnow
 from portal.accounts.auth import roles_required
+from portal.form_errors import put_error
 from portal.security import no_store
 from portal.tours import ics, parts, queries, services  # noqa: F401  (parts: hooks at import)
 from portal.tours.forms import (
@@ -46,13 +47,6 @@ def _load(tour_id: int):
     if tour is None:
         abort(404)
     return tour
-
-
-def put_error(form, error: TourError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 def invite_label(invite) -> str:
@@ -109,7 +103,7 @@ def new():
                                     vacancy=vacancy)
         except TourError as exc:
             db.session.rollback()
-            put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De rondleiding is aangevraagd. Het azc bevestigt hem."), "success")
@@ -167,7 +161,7 @@ def edit(tour_id: int):
         except TourError as exc:
             db.session.rollback()
             tour = _load(tour_id)
-            put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De rondleiding is gewijzigd. Het azc bevestigt opnieuw."), "success")

@@ -2,7 +2,6 @@
 raises VacancyError with the form field it belongs to."""
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
@@ -13,6 +12,8 @@ from sqlalchemy import select
 from portal import db
 from portal.audit.services import record
 from portal.clock import today, utcnow
+from portal.formatting import add_months, money
+from portal.text import clean_line, clean_text
 from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation, OrgKind
 from portal.regions.models import Location
@@ -26,6 +27,8 @@ CLOSE_OUTCOMES = {"filled": VacancyStatus.filled, "not_filled": VacancyStatus.cl
                   "withdrawn": VacancyStatus.closed}
 EDITABLE = {VacancyStatus.draft, VacancyStatus.published}
 FINAL = {VacancyStatus.closed, VacancyStatus.filled}
+# A wage above this many times the statutory minimum needs a tick that it is right.
+PLAUSIBLE_WAGE_FACTOR = 3
 
 
 class VacancyError(DomainError):
@@ -60,27 +63,18 @@ class VacancyData:
     location_ids: list[int] = field(default_factory=list)
 
 
-def add_months(day: date, months: int) -> date:
-    month0 = day.month - 1 + months
-    year, month = day.year + month0 // 12, month0 % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 def latest_closing_date(on: date | None = None) -> date:
     return add_months(on or today(), current_app.config["MAX_CLOSING_MONTHS"])
-
-
-def euros(cents: int) -> str:
-    return f"€ {cents // 100},{cents % 100:02d}"
 
 
 # --------------------------------------------------------------------------- checks
 
 
-def check(org: Organisation, data: VacancyData) -> None:
-    """Every rule on the content; raises on the first broken one."""
+def check(org: Organisation, data: VacancyData, wage_confirmed: bool = False) -> None:
+    """Every rule on the content; raises on the first broken one. `wage_confirmed`: the
+    employer ticked that an unusually high wage is right (see _check_wage)."""
     full_time = current_app.config["FULL_TIME_HOURS"]
-    if org.kind == OrgKind.agency and not (data.client_name or "").strip():
+    if org.kind == OrgKind.agency and not clean_line(data.client_name):
         raise VacancyError(_("Een uitzendbureau moet de inlener (klant) noemen."), "client_name")
     if data.hours_min < 1:
         raise VacancyError(_("Minimaal 1 uur per week."), "hours_min")
@@ -92,14 +86,17 @@ def check(org: Organisation, data: VacancyData) -> None:
                              n=full_time), "hours_max")
     if data.positions < 1:
         raise VacancyError(_("Er is minstens 1 plek nodig."), "positions")
-    _check_wage(data)
+    _check_wage(data, wage_confirmed)
     if not (data.open_to_asylum or data.open_to_status):
         raise VacancyError(_("Kies voor wie de vacature open staat: asielzoekers, "
                              "statushouders of allebei."), "open_to_asylum")
     _check_closing_date(data.closing_date)
 
 
-def _check_wage(data: VacancyData) -> None:
+def _check_wage(data: VacancyData, confirmed: bool) -> None:
+    """At least the statutory minimum on the start date. Above PLAUSIBLE_WAGE_FACTOR times
+    that minimum the amount is more likely a typo (1550 for 15,50) than a wage, so the
+    employer confirms it once; the form then shows the checkbox for that."""
     minimum = minimum_wage_on(data.start_date)
     if minimum is None:
         raise VacancyError(_("Het minimumloon voor de startdatum is niet bekend in het portaal. "
@@ -107,11 +104,16 @@ def _check_wage(data: VacancyData) -> None:
                            "wage_min")
     if data.wage_min_cents < minimum:
         raise VacancyError(_("Het uurloon moet minstens het wettelijk minimumloon zijn: "
-                             "%(amount)s per uur op de startdatum.", amount=euros(minimum)),
+                             "%(amount)s per uur op de startdatum.", amount=money(minimum)),
                            "wage_min")
     if data.wage_max_cents is not None and data.wage_max_cents < data.wage_min_cents:
         raise VacancyError(_("Het maximum uurloon mag niet lager zijn dan het minimum."),
                            "wage_max")
+    highest = max(data.wage_min_cents, data.wage_max_cents or 0)
+    if not confirmed and highest > PLAUSIBLE_WAGE_FACTOR * minimum:
+        raise VacancyError(_("%(amount)s per uur is meer dan %(n)s keer het minimumloon. Klopt "
+                             "dit bedrag? Vink dan aan dat het klopt en sla opnieuw op.",
+                             amount=money(highest), n=PLAUSIBLE_WAGE_FACTOR), "wage_confirmed")
 
 
 def _check_closing_date(closing: date) -> None:
@@ -145,9 +147,13 @@ def _apply(vacancy: Vacancy, org: Organisation, data: VacancyData) -> None:
     for f in fields(VacancyData):
         if f.name != "location_ids":
             setattr(vacancy, f.name, getattr(data, f.name))
-    vacancy.title = data.title.strip()
-    vacancy.summary = data.summary.strip()
-    vacancy.client_name = (data.client_name or "").strip() or None
+    # Shown to residents and printed on posters: one clean-up for every way in.
+    vacancy.title = clean_line(data.title)
+    vacancy.summary = clean_text(data.summary)
+    vacancy.description = clean_text(data.description)
+    vacancy.city = clean_line(data.city)
+    vacancy.address = clean_line(data.address)
+    vacancy.client_name = clean_line(data.client_name) or None
     if org.kind != OrgKind.agency:
         vacancy.client_name = None
     _set_locations(vacancy, data.location_ids)
@@ -174,8 +180,8 @@ def _set_locations(vacancy: Vacancy, location_ids: list[int]) -> None:
         vacancy.postings.append(VacancyLocation(location_id=loc_id))
 
 
-def create_vacancy(org: Organisation, data: VacancyData) -> Vacancy:
-    check(org, data)
+def create_vacancy(org: Organisation, data: VacancyData, wage_confirmed: bool = False) -> Vacancy:
+    check(org, data, wage_confirmed)
     vacancy = Vacancy(organisation=org, code=codes.new_code(_taken),
                       status=VacancyStatus.draft, postings=[])
     _apply(vacancy, org, data)
@@ -185,10 +191,12 @@ def create_vacancy(org: Organisation, data: VacancyData) -> Vacancy:
     return vacancy
 
 
-def update_vacancy(vacancy: Vacancy, data: VacancyData) -> None:
+def update_vacancy(vacancy: Vacancy, data: VacancyData, wage_confirmed: bool = False) -> None:
     if vacancy.status not in EDITABLE:
         raise VacancyError(_("Deze vacature kan niet meer worden gewijzigd."))
-    check(vacancy.organisation, data)
+    unchanged = (data.wage_min_cents, data.wage_max_cents) == (vacancy.wage_min_cents,
+                                                               vacancy.wage_max_cents)
+    check(vacancy.organisation, data, wage_confirmed or unchanged)  # saved: confirmed then
     if vacancy.status == VacancyStatus.published:
         # A running vacancy may keep its (now past) start date; a new one must be ahead.
         _check_publishable(vacancy.organisation, data.start_date, data.location_ids,
@@ -230,7 +238,7 @@ def publish_vacancy(vacancy: Vacancy) -> None:
         raise VacancyError(_("Alleen een concept kan worden gepubliceerd."))
     org = vacancy.organisation
     _check_publishable(org, vacancy.start_date, [p.location_id for p in vacancy.current_postings])
-    check(org, _data_of(vacancy))
+    check(org, _data_of(vacancy), wage_confirmed=True)  # a saved wage was confirmed then
     now = utcnow()
     vacancy.status = VacancyStatus.published
     vacancy.status_reason = None
@@ -251,7 +259,7 @@ def close_vacancy(vacancy: Vacancy, outcome: str, reason: str = "") -> None:
         raise VacancyError(_("Deze vacature is al gesloten."))
     vacancy.status = CLOSE_OUTCOMES[outcome]
     vacancy.close_outcome = outcome
-    vacancy.status_reason = reason.strip() or None
+    vacancy.status_reason = clean_text(reason) or None
     vacancy.closed_at = utcnow()
     db.session.flush()
     record("vacancy.closed", vacancy, outcome=outcome, status=vacancy.status.value)
@@ -260,14 +268,15 @@ def close_vacancy(vacancy: Vacancy, outcome: str, reason: str = "") -> None:
 def extend_closing_date(vacancy: Vacancy, new_date: date, reason: str) -> None:
     if vacancy.status != VacancyStatus.published:
         raise VacancyError(_("Alleen een gepubliceerde vacature kan worden verlengd."))
-    if not (reason or "").strip():
+    reason = clean_text(reason)
+    if not reason:
         raise VacancyError(_("Geef een reden voor de verlenging."), "reason")
     if new_date <= vacancy.closing_date:
         raise VacancyError(_("Kies een datum na de huidige sluitingsdatum."), "closing_date")
     _check_closing_date(new_date)
     old = vacancy.closing_date
     vacancy.closing_date = new_date
-    vacancy.extension_reason = reason.strip()
+    vacancy.extension_reason = reason
     vacancy.poster_changed_at = utcnow()  # the poster prints "geldig tot"
     db.session.flush()
     record("vacancy.extended", vacancy, old=old.isoformat(), new=new_date.isoformat())

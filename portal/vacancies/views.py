@@ -7,8 +7,10 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import member_required
+from portal.clock import today
+from portal.form_errors import put_error
 from portal.organisations.models import OrgKind
-from portal.vacancies import queries, services
+from portal.vacancies import queries, services, wages
 from portal.vacancies.forms import ActionForm, CloseForm, ExtendForm, VacancyForm
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import VacancyError
@@ -33,13 +35,6 @@ def _vacancy_form(**kw) -> VacancyForm:
                                               queries.location_choices(org))
 
 
-def _put_error(form, error: VacancyError) -> None:
-    if error.field and error.field in form:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
 def _flash_warnings(vacancy) -> None:
     for text in services.warnings(vacancy):
         flash(text, "warning")
@@ -58,16 +53,18 @@ def new():
     form = _vacancy_form()
     if form.validate_on_submit():
         try:
-            vacancy = services.create_vacancy(_org(), form.data_for_service())
+            vacancy = services.create_vacancy(_org(), form.data_for_service(),
+                                              form.wage_confirmed.data)
         except VacancyError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De vacature is opgeslagen als concept."), "success")
             _flash_warnings(vacancy)
             return redirect(url_for(".show", vacancy_id=vacancy.id))
     return render_template("vacancies/form.html", form=form, vacancy=None, org=_org(),
-                           latest_closing=services.latest_closing_date())
+                           latest_closing=services.latest_closing_date(),
+                           minimum_wage=wages.rows_around(today()))
 
 
 @bp.get("/vacatures/<int:vacancy_id>")
@@ -90,9 +87,9 @@ def edit(vacancy_id: int):
     form = _vacancy_form()
     if form.validate_on_submit():
         try:
-            services.update_vacancy(vacancy, form.data_for_service())
+            services.update_vacancy(vacancy, form.data_for_service(), form.wage_confirmed.data)
         except VacancyError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De wijzigingen zijn opgeslagen."), "success")
@@ -101,7 +98,8 @@ def edit(vacancy_id: int):
     elif not form.is_submitted():
         form.fill_from(vacancy)
     return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
-                           latest_closing=services.latest_closing_date())
+                           latest_closing=services.latest_closing_date(),
+                           minimum_wage=wages.rows_around(today()))
 
 
 @bp.post("/vacatures/<int:vacancy_id>/kopieren")
@@ -129,9 +127,10 @@ def publish(vacancy_id: int):
         if exc.field:  # show the edit form with the message at the field to fix
             form = _vacancy_form(formdata=None)
             form.fill_from(vacancy)
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
             return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
-                                   latest_closing=services.latest_closing_date())
+                                   latest_closing=services.latest_closing_date(),
+                           minimum_wage=wages.rows_around(today()))
         flash(exc.message, "error")
     else:
         db.session.commit()
@@ -148,7 +147,7 @@ def close(vacancy_id: int):
         try:
             services.close_vacancy(vacancy, form.outcome.data, form.reason.data or "")
         except VacancyError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De vacature is gesloten. De posters worden weggehaald."), "success")
@@ -168,7 +167,7 @@ def extend(vacancy_id: int):
         try:
             services.extend_closing_date(vacancy, form.closing_date.data, form.reason.data)
         except VacancyError as exc:
-            _put_error(form, exc)
+            put_error(form, exc.field, exc.message)
         else:
             db.session.commit()
             flash(_("De sluitingsdatum is verlengd. Print nieuwe posters: de datum staat erop."),

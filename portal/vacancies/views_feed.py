@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 
-from flask import current_app, request, url_for
+from flask import current_app, request
 
+from portal.formatting import decimal_euros
+from portal.urls import absolute_url
 from portal.vacancies import queries
 from portal.vacancies.views import bp
 
 
-def _euros(cents: int | None) -> str | None:
-    return None if cents is None else f"{cents // 100}.{cents % 100:02d}"
-
-
-def _item(v, base: str) -> dict:
+def _item(v) -> dict:
     return {
         "code": v.code,
         "title": v.title,
@@ -24,8 +22,8 @@ def _item(v, base: str) -> dict:
         "hours_min": v.hours_min,
         "hours_max": v.hours_max,
         "contract_type": v.contract_type.value,
-        "wage_min": _euros(v.wage_min_cents),
-        "wage_max": _euros(v.wage_max_cents),
+        "wage_min": decimal_euros(v.wage_min_cents),
+        "wage_max": decimal_euros(v.wage_max_cents),
         "dutch_level": v.dutch_level.value,
         "english_level": v.english_level.value,
         "safety_critical": v.safety_critical,
@@ -38,16 +36,15 @@ def _item(v, base: str) -> dict:
         "text_language": v.text_language,
         "locations": [{"code": loc.code, "name": loc.name, "city": loc.city}
                       for loc in v.locations],
-        "url": f"{base}/v/{v.code}",
-        "poster_url": base + url_for("posters.public_poster", code=v.code),
+        "url": absolute_url("apply.vacancy", code=v.code),
+        "poster_url": absolute_url("posters.public_poster", code=v.code),
     }
 
 
 @bp.get("/api/v1/vacancies")
 def feed():
-    base = current_app.config["BASE_URL"].rstrip("/")
     location = (request.args.get("location") or "").strip()[:8] or None
-    items = [_item(v, base) for v in queries.open_vacancies(location)]
+    items = [_item(v) for v in queries.open_vacancies(location)]
     body = json.dumps({"vacancies": items, "count": len(items)}, ensure_ascii=False,
                       separators=(",", ":"), sort_keys=True)
     response = current_app.response_class(body, mimetype="application/json")

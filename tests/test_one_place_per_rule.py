@@ -1,0 +1,34 @@
+"""Each small shared rule has one home (issue "One place per rule"). Copies drifted apart
+before (six put_error helpers with three behaviours, two CSV neutralisers, three ways to build
+an absolute URL, ...); this test fails as soon as a new copy appears outside its home."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+PORTAL = Path(__file__).resolve().parent.parent / "portal"
+
+# (what, pattern, the one file allowed to have it)
+RULES = [
+    ("form error placement", r"def _?put_error\b|\.form_errors\.append\(", "form_errors.py"),
+    ("text clean-up", r"def _?(clean_text|clean_line|clean_name|strip)\b|_CONTROL = re\.compile",
+     "text.py"),
+    ("month arithmetic", r"monthrange\(|def _?(add_months|months_before)\b", "formatting.py"),
+    ("money notation", r"""f["']€ |def _?(money|euros)\(""", "formatting.py"),
+    ("phone display", r"PhoneNumberFormat\.(NATIONAL|INTERNATIONAL)", "formatting.py"),
+    ("CSV writing", r"csv\.writer\(|def neutralise\b", "csv_export.py"),
+    ("vacancy is open", r"closing_date\s*>=", "vacancies/queries.py"),
+]
+
+
+def _sources():
+    for path in PORTAL.rglob("*.py"):
+        yield path.relative_to(PORTAL).as_posix(), path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("what, pattern, home", RULES, ids=[r[0] for r in RULES])
+def test_rule_lives_in_one_place(what, pattern, home):
+    found = sorted(name for name, text in _sources() if re.search(pattern, text))
+    assert found == [home], f"{what}: copies in {found}"
