@@ -19,10 +19,11 @@ from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
 from portal.guidance.signals import page_values
 from portal.notifications.services import forget, queue
-from portal.vacancies.models import Vacancy, VacancyStatus
+from portal.organisations.models import Organisation
+from portal.urls import absolute_url
+from portal.vacancies.models import Vacancy
+from portal.vacancies.queries import open_clause
 
-ENDED_STATUSES = (VacancyStatus.closed, VacancyStatus.filled, VacancyStatus.expired,
-                  VacancyStatus.suspended)
 
 
 # --- retention -------------------------------------------------------------------------
@@ -70,11 +71,16 @@ def _retention_values(_sender) -> dict[str, str]:
 
 def purge_expired(now: datetime) -> int:
     """Erase applicants' personal data 4 weeks after their vacancy's procedure ended
-    (1 year after consent when they asked us to keep it). Returns how many were erased."""
+    (1 year after consent when they asked us to keep it). Returns how many were erased.
+    "Ended" is everything that is not open by THE rule (closed, filled, expired, suspended,
+    past its closing date before the expiry job ran, its organisation suspended): the same
+    rule the landing page, the boards and the feed use, so nothing can fall between them."""
+    day = now.astimezone(AMS).date()
     candidates = db.session.scalars(
         select(Application).join(Application.vacancy)
+        .join(Organisation, Vacancy.organisation_id == Organisation.id)
         .options(contains_eager(Application.vacancy))
-        .where(Application.erased_at.is_(None), Vacancy.status.in_(ENDED_STATUSES))
+        .where(Application.erased_at.is_(None), ~open_clause(on=day))
     ).all()
     erased = 0
     for app in candidates:
@@ -153,10 +159,4 @@ def _digest_text(counts: list[tuple[str, str, int]]) -> tuple[str, str]:
 
 
 def _applicants_url() -> str:
-    """The applicants overview, wherever its blueprint put it (no request in `portal tick`)."""
-    base = current_app.config["BASE_URL"]
-    rules = [r for r in current_app.url_map.iter_rules()
-             if r.endpoint.startswith("applicants.") and not r.arguments and "GET" in (r.methods or ())]
-    if not rules:
-        return base + "/"
-    return base + min(rules, key=lambda r: len(r.rule)).rule
+    return absolute_url("applicants.index")

@@ -8,14 +8,20 @@ without touching the vacancy (organisation, azc) are bounded by a short time to 
 Nothing personal is on the page, so sharing it between readers is safe."""
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import literal_column, select
 
 from portal import db
 from portal.clock import today
-from portal.organisations.models import OrgStatus
-from portal.vacancies.models import VacancyStatus
+from portal.organisations.models import Organisation
+from portal.regions.models import Location
+from portal.vacancies.models import Vacancy
+from portal.vacancies.queries import open_clause
 
 TTL_SECONDS = 60
 MAX_ENTRIES = 2000
@@ -32,32 +38,42 @@ class Probe:
     version: tuple
 
 
-_PROBE = (
-    "SELECT v.id, v.status, v.updated_at, v.closing_date, o.status, "
-    "(SELECT l.id FROM location l WHERE l.code = %(loc)s) "
-    "FROM vacancy v JOIN organisation o ON o.id = v.organisation_id WHERE v.code = %(code)s"
-)
-_PUBLISHED, _APPROVED = VacancyStatus.published.value, OrgStatus.approved.value
+def _statement(day: date, code: str, loc: str):
+    # The "is it open" column is THE rule (vacancies.queries.open_clause), not a copy of it.
+    return (select(Vacancy.id, Vacancy.updated_at, open_clause(on=day).label("is_open"),
+                   select(Location.id).where(Location.code == literal_column(loc))
+                   .scalar_subquery())
+            .join(Organisation, Vacancy.organisation_id == Organisation.id)
+            .where(Vacancy.code == literal_column(code)))
+
+
+@functools.lru_cache(maxsize=8)
+def _probe_sql(dialect, day: date) -> str:
+    """The statement as plain driver SQL, compiled once a day per database: the date and the
+    status values are literals, the codes driver parameters (named: psycopg and sqlite3 both
+    take a dict)."""
+    sql = str(_statement(day, "__code__", "__loc__").compile(
+        dialect=dialect, compile_kwargs={"literal_binds": True}))
+    style = "%({})s" if dialect.paramstyle == "pyformat" else ":{}"
+    return sql.replace("__code__", style.format("code")).replace("__loc__", style.format("loc"))
 
 
 def probe(code: str, location_code: str | None) -> Probe | None:
     """One query: ids and the version of the vacancy, or None (let the full view decide).
-    Plain driver SQL on purpose: this runs on every poster scan, and the ORM's statement
-    machinery costs more than the query itself. Values are compared as text, so it does not
-    matter that SQLite returns dates as strings and PostgreSQL as date objects."""
+    Plain driver SQL on a pooled connection of its own, on purpose: this runs on every poster
+    scan, the ORM's (and even Core's) statement machinery costs more than the query itself,
+    and a cache hit then never opens a session."""
     loc = location_code.upper() if location_code else None
+    day = today()
     engine = db.engine()
-    sql = _PROBE if engine.dialect.paramstyle == "pyformat" else _PROBE.replace(
-        "%(loc)s", ":loc").replace("%(code)s", ":code")
-    # A pooled connection of its own: a cache hit then never opens an ORM session.
     with engine.connect() as conn:
-        row = conn.exec_driver_sql(sql, {"code": code.upper(), "loc": loc}).first()
-    if row is None or (loc and row[5] is None):
+        row = conn.exec_driver_sql(_probe_sql(engine.dialect, day),
+                                   {"code": code.upper(), "loc": loc}).first()
+    if row is None or (loc and row[3] is None):
         return None
-    day = today().isoformat()
-    is_open = row[1] == _PUBLISHED and str(row[3]) >= day and row[4] == _APPROVED
-    return Probe(vacancy_id=row[0], location_id=row[5] if loc else None,
-                 is_open=is_open, version=(str(row[2]), day))
+    # Driver values: SQLite gives 0/1 and text, PostgreSQL booleans and datetimes.
+    return Probe(vacancy_id=row[0], location_id=row[3] if loc else None,
+                 is_open=bool(row[2]), version=(str(row[1]), day.isoformat()))
 
 
 def get(key: tuple, version: tuple) -> str | None:

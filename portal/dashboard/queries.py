@@ -16,13 +16,14 @@ from sqlalchemy import and_, case, func, select
 
 from portal import db
 from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
-from portal.clock import AMS, today
+from portal.clock import AMS
 from portal.dashboard.sqlfuncs import (
     days, hour_to_local_date, median, seconds_between, sql_median, utc_hour, week_start,
 )
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
 from portal.vacancies.models import Vacancy, VacancyLocation, VacancyStatus
+from portal.vacancies.queries import open_clause
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,7 @@ def vacancies(scope: Scope) -> dict:
     row = db.session.execute(
         select(
             count_if(scope.moment_in(Vacancy.published_at)),
-            count_if(and_(Vacancy.status == VacancyStatus.published,
-                          Vacancy.closing_date >= today(),
-                          Organisation.status == OrgStatus.approved)),
+            count_if(open_clause()),
             count_if(ended(VacancyStatus.filled)),
             count_if(ended(VacancyStatus.expired)),
             count_if(ended(VacancyStatus.closed)),

@@ -21,9 +21,6 @@ class VacancyStatus(str, enum.Enum):
     suspended = "suspended"
 
 
-OPEN_STATUSES = {VacancyStatus.published}
-
-
 class ContractType(str, enum.Enum):
     temporary = "temporary"
     fixed_term = "fixed_term"
@@ -95,10 +92,6 @@ class Vacancy(Base):
     postings: Mapped[list["VacancyLocation"]] = relationship(
         back_populates="vacancy", cascade="all, delete-orphan"
     )
-
-    @property
-    def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES
 
     @property
     def current_postings(self) -> list["VacancyLocation"]:

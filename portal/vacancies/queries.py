@@ -48,8 +48,15 @@ def location_choices(org: Organisation) -> list[tuple[int, str]]:
     return [(loc.id, f"{loc.name} ({loc.city}, {loc.region.name})") for loc in locs]
 
 
-def open_clause():
-    return and_(Vacancy.status == VacancyStatus.published, Vacancy.closing_date >= today(),
+def open_clause(on=None):
+    """THE rule for "this vacancy is open": residents may apply, its posters hang, the feed and
+    the boards list it, the dashboard counts it, and the retention purge leaves it alone.
+    Published, closing date not passed (even before the nightly expiry job has run) and the
+    organisation approved (a suspended organisation's vacancies are offline at once).
+    The statement must join Organisation on Vacancy.organisation_id. `on` is a Dutch calendar
+    date, or a bound parameter for statements prepared once (the landing probe); default today."""
+    return and_(Vacancy.status == VacancyStatus.published,
+                Vacancy.closing_date >= (today() if on is None else on),
                 Organisation.status == OrgStatus.approved)
 
 
@@ -121,6 +128,8 @@ def board_locations(user) -> list[Location]:
 
 
 def is_open_now(vacancy: Vacancy) -> bool:
-    """The same test as open_clause, on a loaded vacancy."""
-    return (vacancy.status == VacancyStatus.published and vacancy.closing_date >= today()
-            and vacancy.organisation.status == OrgStatus.approved)
+    """open_clause for one vacancy (asked of the database, so there is no second copy of the
+    rule in Python to drift from it)."""
+    return db.session.scalar(
+        select(Vacancy.id).join(Organisation, Vacancy.organisation_id == Organisation.id)
+        .where(Vacancy.id == vacancy.id, open_clause())) is not None

@@ -65,7 +65,10 @@ def test_figures_survive_the_retention_purge(world):
     clock.move_to(datetime(2027, 6, 1, 10, 0, tzinfo=timezone.utc))
     erased = purge_expired(clock.utcnow())
     db.session.commit()
-    assert erased == 7  # every application of the filled, expired and closed vacancies
+    # Every application: those of the filled, expired and closed vacancies, and those of the two
+    # still marked published whose closing date (1 April 2026) passed over a year ago. The purge
+    # follows the one "vacancy is open" rule, whether or not the expiry job ran.
+    assert erased == 15
     assert db.session.scalar(select(func.count()).select_from(Application)
                              .where(Application.name.is_(None))) == erased
     clock.move_to(scenario.NOW)
