@@ -145,7 +145,7 @@ class Gunicorn:
     def answers(self) -> bool:
         if self.proc.poll() is not None:
             raise AssertionError("gunicorn exited: " + self.log()[-3000:])
-        return get(self.url + "/healthz", timeout=5)[0] in (200, 503)
+        return get(self.url + "/healthz", timeout=30)[0] in (200, 503)
 
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
