@@ -11,9 +11,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from flask import Response
 from flask_babel import format_decimal
@@ -38,19 +38,19 @@ def neutralise(text: str) -> str:
     return "'" + text
 
 
-def cell(value) -> str:
+def cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _("ja") if value else _("nee")
+        return str(_("ja") if value else _("nee"))
     if isinstance(value, (int, float, Decimal)):
-        return format_decimal(value)  # "1.234,5" in Dutch: Excel reads it as a number
+        return str(format_decimal(value))  # "1.234,5" in Dutch: Excel reads it as a number
     if isinstance(value, date):  # a datetime too: its Dutch calendar day
         return iso_date(value)
     return neutralise(str(value))
 
 
-def write(header: Iterable, rows: Iterable[Iterable]) -> tuple[str, int]:
+def write(header: Iterable[object], rows: Iterable[Iterable[object]]) -> tuple[str, int]:
     """The whole file as text and the number of data rows."""
     out = io.StringIO()
     out.write("\ufeff")

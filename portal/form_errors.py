@@ -6,8 +6,10 @@ summary shows: one place on the page for every error, never a flash that a redir
 lose or that appears far from the form."""
 from __future__ import annotations
 
+from wtforms.form import BaseForm
 
-def put_error(form, field: str | None, message) -> None:
+
+def put_error(form: BaseForm, field: str | None, message: object) -> None:
     if field and field in form:
         target = form[field]
         # Before validation WTForms keeps errors as a tuple: rebuild rather than append.

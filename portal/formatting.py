@@ -51,8 +51,8 @@ def nice_date(value: date | datetime | None, fmt: str = "long") -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        return format_datetime(value, "d MMM yyyy HH:mm")
-    return format_date(value, fmt)
+        return str(format_datetime(value, "d MMM yyyy HH:mm"))
+    return str(format_date(value, fmt))
 
 
 def dutch_date(day: date) -> str:
@@ -80,7 +80,7 @@ def add_months(day: date, months: int) -> date:
 
 # --- phone numbers ----------------------------------------------------------------------
 
-def _parse(number: str | None):
+def _parse(number: str | None) -> phonenumbers.PhoneNumber | None:
     if not number:
         return None
     try:

@@ -48,20 +48,20 @@ def clean_text(value: str | None, limit: int | None = None) -> str:
 def has_control_characters(value: str | None) -> bool:
     """True when the value holds any control or bidi character, line breaks and tabs included:
     for fields that must refuse such input instead of repairing it (e-mail addresses)."""
-    return bool(value) and _ANY_CONTROL.search(value) is not None
+    return value is not None and _ANY_CONTROL.search(value) is not None
 
 
 # WTForms filters: they receive None for a field that was not posted, and leave it so.
 
-def line_filter(value):
+def line_filter(value: object) -> object:
     return clean_line(value) if isinstance(value, str) else value
 
 
-def text_filter(value):
+def text_filter(value: object) -> object:
     return clean_text(value) if isinstance(value, str) else value
 
 
-def strip_filter(value):
+def strip_filter(value: object) -> object:
     """Trims only: for e-mail addresses, where an invisible character is refused with a clear
     message (has_control_characters) rather than silently repaired into another address."""
     return value.strip() if isinstance(value, str) else value

@@ -13,10 +13,10 @@ from flask import current_app
 
 def base_url() -> str:
     """"https://werk.example.nl" (plus any path prefix), without a trailing slash."""
-    return current_app.config["BASE_URL"].rstrip("/")
+    return str(current_app.config["BASE_URL"]).rstrip("/")
 
 
-def absolute_url(endpoint: str, **values) -> str:
+def absolute_url(endpoint: str, **values: object) -> str:
     """The full address of a route; values that are not part of the path become the query."""
     # Bound to a dummy host: only the path is used, and the prefix is already in BASE_URL.
     adapter = current_app.url_map.bind("localhost", script_name="/")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -51,7 +51,7 @@ def test_cells_numbers_dates_and_labels():
     assert cell(3) == "3" and cell(-3) == "-3"  # numbers are never neutralised
     assert cell(Decimal("12.5")) in ("12,5", "12.5")
     assert cell(date(2026, 3, 1)) == "2026-03-01"
-    assert cell(datetime(2026, 3, 31, 23, 30, tzinfo=timezone.utc)) == "2026-04-01"
+    assert cell(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "2026-04-01"
     assert cell('=HYPERLINK("x")') == "'=HYPERLINK(\"x\")"
 
 

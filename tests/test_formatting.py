@@ -1,16 +1,21 @@
 """portal.formatting: money, dates, month arithmetic and phone numbers, one implementation each."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-
 import contextlib
+from datetime import UTC, date, datetime
 
 import flask_babel
 import pytest
 from flask import g
 
 from portal.formatting import (
-    add_months, decimal_euros, dutch_date, iso_date, money, nice_date, phone_international,
+    add_months,
+    decimal_euros,
+    dutch_date,
+    iso_date,
+    money,
+    nice_date,
+    phone_international,
     phone_national,
 )
 
@@ -72,7 +77,7 @@ def test_add_months(day, months, expected):
 def test_iso_dates_sort_and_use_the_dutch_calendar_day():
     assert iso_date(date(2026, 3, 1)) == "2026-03-01"
     # 23:30 UTC on 31 March is already 1 April in Amsterdam (summer time).
-    assert iso_date(datetime(2026, 3, 31, 23, 30, tzinfo=timezone.utc)) == "2026-04-01"
+    assert iso_date(datetime(2026, 3, 31, 23, 30, tzinfo=UTC)) == "2026-04-01"
     assert iso_date(None) == ""
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 import pytest
 
 from portal.text import (
-    BIDI_CONTROLS, clean_line, clean_text, has_control_characters, line_filter, strip_filter,
+    BIDI_CONTROLS,
+    clean_line,
+    clean_text,
+    has_control_characters,
+    line_filter,
+    strip_filter,
     text_filter,
 )
 

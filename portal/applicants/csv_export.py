@@ -2,7 +2,7 @@
 (formula neutralising, ISO dates, Excel-friendly encoding) is portal.csv_export."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from flask_babel import gettext as _
 

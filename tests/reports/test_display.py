@@ -3,7 +3,6 @@ isolated in <bdi> and stripped of bidi overrides before they are stored."""
 from __future__ import annotations
 
 from portal.accounts.models import Role
-
 from tests.reports.helpers import make_report
 
 
