@@ -4,6 +4,7 @@ them as filters (portal/templating.py), PDFs, mails and CSV files call them dire
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, datetime
 
 import phonenumbers
@@ -33,6 +34,45 @@ def money(cents: int | None, isolate: bool | None = None) -> str:
     if isolate is None:
         isolate = has_request_context() and i18n.text_direction() == "rtl"
     return f"{LRI}{text}{PDI}" if isolate else text
+
+
+_CURRENCY = re.compile(r"^(?:€|eur(?:o)?)\s*|\s*(?:€|eur(?:o)?)$", re.IGNORECASE)
+_AMOUNT = re.compile(r"^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:([.,])(\d{1,2}))?$", re.ASCII)
+_WHOLE_EUROS = re.compile(r"[.,]-$")  # "15,-": the Dutch way of writing a round amount
+
+
+def parse_money(text: str | None) -> int | None:
+    """Cents from an amount as people in the Netherlands type it: "15,50", "15.50", "€ 15,50",
+    "15,5", "15", "15,-", "1.250,00". None for empty input; ValueError for anything else. The last
+    separator is the decimal one when one or two digits follow it; earlier separators must
+    group thousands. "1.250" or "1,250" (three digits after the only separator) is refused
+    rather than guessed: a thousands point and an English decimal point look the same."""
+    raw = (text or "").replace("\u00a0", " ").replace("\u202f", " ").strip()
+    if not raw:
+        return None
+    raw = _WHOLE_EUROS.sub("", _CURRENCY.sub("", raw))
+    match = _AMOUNT.match(raw)  # no space inside: "15 50" may mean 1550 or 15,50
+    if not match or len(raw) > 16:
+        raise ValueError(f"not an amount: {text!r}")
+    whole, decimal_sep, decimals = match.groups()
+    if decimal_sep and decimal_sep in whole:  # "1.250.5": the same mark in two roles
+        raise ValueError(f"not an amount: {text!r}")
+    if decimal_sep is None and re.search(r"[.,]", whole):
+        if re.fullmatch(r"\d{1,3}[.,]\d{3}", whole):  # "1.250": thousands or decimals?
+            raise ValueError(f"ambiguous amount: {text!r}")
+        if len(set(re.findall(r"[.,]", whole))) > 1:
+            raise ValueError(f"not an amount: {text!r}")
+    euros = int(re.sub(r"[.,]", "", whole))
+    return euros * 100 + int((decimals or "0").ljust(2, "0"))
+
+
+def amount_input(cents: int | None) -> str:
+    """How a money field shows a stored amount back for editing: "15,50" (no sign, no
+    thousands separator), which parse_money reads again."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(int(cents), 100)
+    return f"{euros},{rest:02d}"
 
 
 def decimal_euros(cents: int | None) -> str | None:

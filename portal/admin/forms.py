@@ -5,13 +5,15 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, DecimalField, EmailField, SelectField, SelectMultipleField, StringField,
+    BooleanField, DateField, EmailField, SelectField, SelectMultipleField, StringField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
-    DataRequired, Email, InputRequired, Length, NumberRange, Optional, ValidationError,
+    DataRequired, Email, InputRequired, Length, Optional, ValidationError,
 )
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from portal.form_fields import MoneyField
 
 ROLE_LABELS = {
     "adviser": _l("Werkgeversadviseur"),
@@ -26,15 +28,6 @@ class MultiCheckboxField(SelectMultipleField):
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
-
-
-class CommaDecimalField(DecimalField):
-    """Accepts "14,71" as well as "14.71": Dutch admins type a decimal comma."""
-
-    def process_formdata(self, valuelist):
-        if valuelist:
-            valuelist = [str(valuelist[0]).strip().replace(",", ".")]
-        super().process_formdata(valuelist)
 
 
 def _strip(value):
@@ -118,9 +111,7 @@ class MinimumWageForm(FlaskForm):
         InputRequired(_l("Vul een geldige datum in.")),
         DateBetween(date(2000, 1, 1), date(2100, 12, 31), _l("Vul een datum tussen 2000 en 2100 in.")),
     ])
-    euros = CommaDecimalField(
-        _l("Bedrag per uur (euro, 21 jaar en ouder)"), places=2,
-        validators=[InputRequired(_l("Vul een bedrag in, zoals 14,71.")),
-                    NumberRange(min=1, max=100, message=_l("Vul een bedrag tussen 1 en 100 euro in."))],
-        render_kw={"inputmode": "decimal"},
+    euros = MoneyField(  # .data in cents
+        _l("Bedrag per uur (euro, 21 jaar en ouder)"), min_cents=100, max_cents=10_000,
+        validators=[InputRequired(_l("Vul een bedrag in, zoals 14,71."))],
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import secrets
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
 from flask import abort
 from flask_babel import gettext as _
@@ -200,10 +199,9 @@ def wages() -> list[MinimumWage]:
     return list(db.session.scalars(select(MinimumWage).order_by(MinimumWage.valid_from.desc())))
 
 
-def add_wage(valid_from: date, euros: Decimal) -> MinimumWage:
+def add_wage(valid_from: date, cents: int) -> MinimumWage:
     if db.session.scalar(select(MinimumWage.id).where(MinimumWage.valid_from == valid_from)):
         raise AdminError(_("Voor deze datum is al een bedrag ingevoerd."), "valid_from")
-    cents = int((Decimal(euros) * 100).quantize(Decimal("1"), rounding=ROUND_HALF_UP))
     if cents <= 0:
         raise AdminError(_("Vul een bedrag tussen 1 en 100 euro in."), "euros")
     row = MinimumWage(valid_from=valid_from, cents_per_hour=cents)

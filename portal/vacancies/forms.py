@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, DecimalField, IntegerField, RadioField,
-                     SelectField, SelectMultipleField, StringField, TextAreaField)
+from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
+                     SelectMultipleField, StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from portal.form_fields import MoneyField
 from portal.vacancies.models import ContractType, Level
 from portal.vacancies.services import VacancyData
 
@@ -17,15 +16,6 @@ from portal.vacancies.services import VacancyData
 class MultiCheckboxField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
-
-
-class EuroField(DecimalField):
-    """Accepts the Dutch decimal comma ("14,71") as well as a point."""
-
-    def process_formdata(self, valuelist):
-        if valuelist:
-            valuelist = [valuelist[0].strip().replace("€", "").replace(" ", "").replace(",", ".")]
-        super().process_formdata(valuelist)
 
 
 CONTRACT_CHOICES = [
@@ -37,7 +27,6 @@ CONTRACT_CHOICES = [
 LEVEL_CHOICES = [SelectChoice(Level.none.value, _l("Niet nodig"))] + [
     SelectChoice(lvl.value, lvl.value) for lvl in Level if lvl != Level.none]
 TEXT_LANGUAGES = [SelectChoice("nl", _l("Nederlands")), SelectChoice("en", _l("Engels"))]
-MONEY = dict(places=2, validators=[InputRequired(), NumberRange(min=Decimal("0.01"), max=Decimal("999"))])
 
 
 class VacancyForm(FlaskForm):
@@ -58,10 +47,11 @@ class VacancyForm(FlaskForm):
     hours_max = IntegerField(_l("Maximaal aantal uren per week"),
                              validators=[InputRequired(), NumberRange(min=0, max=168)])
     contract_type = SelectField(_l("Soort contract"), choices=CONTRACT_CHOICES)
-    wage_min = EuroField(_l("Uurloon (euro, bruto)"), **MONEY,
-                            description=_l("Minstens het wettelijk minimumloon voor 21 jaar en ouder."))
-    wage_max = EuroField(_l("Maximaal uurloon (euro, bruto)"), places=2,
-                            validators=[Optional(), NumberRange(min=Decimal("0.01"), max=Decimal("999"))])
+    wage_min = MoneyField(_l("Uurloon (euro, bruto)"), validators=[InputRequired()],
+                          description=_l("Minstens het wettelijk minimumloon voor 21 jaar en ouder."))
+    wage_max = MoneyField(_l("Maximaal uurloon (euro, bruto)"), validators=[Optional()])
+    # Shown only once the service asked for it (a wage far above the minimum), see form.html.
+    wage_confirmed = BooleanField(_l("Ja, dit uurloon klopt"))
     dutch_level = SelectField(_l("Nederlands nodig"), choices=LEVEL_CHOICES)
     english_level = SelectField(_l("Engels nodig"), choices=LEVEL_CHOICES)
     safety_critical = BooleanField(_l("Veiligheid is belangrijk in dit werk (bijvoorbeeld VCA)"))
@@ -87,15 +77,12 @@ class VacancyForm(FlaskForm):
         return self
 
     def data_for_service(self) -> VacancyData:
-        def cents(value):
-            return None if value is None else int((value * 100).to_integral_value())
-
         return VacancyData(
             title=self.title.data, summary=self.summary.data, description=self.description.data or "",
             text_language=self.text_language.data, city=self.city.data.strip(),
             address=(self.address.data or "").strip(), hours_min=self.hours_min.data,
             hours_max=self.hours_max.data, contract_type=ContractType(self.contract_type.data),
-            wage_min_cents=cents(self.wage_min.data), wage_max_cents=cents(self.wage_max.data),
+            wage_min_cents=self.wage_min.data, wage_max_cents=self.wage_max.data,
             dutch_level=Level(self.dutch_level.data), english_level=Level(self.english_level.data),
             safety_critical=self.safety_critical.data, open_to_asylum=self.open_to_asylum.data,
             open_to_status=self.open_to_status.data, tour_offered=self.tour_offered.data,
@@ -115,8 +102,8 @@ class VacancyForm(FlaskForm):
         self.contract_type.data = vacancy.contract_type.value
         self.dutch_level.data = vacancy.dutch_level.value
         self.english_level.data = vacancy.english_level.value
-        self.wage_min.data = Decimal(vacancy.wage_min_cents) / 100
-        self.wage_max.data = None if vacancy.wage_max_cents is None else Decimal(vacancy.wage_max_cents) / 100
+        self.wage_min.data = vacancy.wage_min_cents
+        self.wage_max.data = vacancy.wage_max_cents
         self.location_ids.data = [p.location_id for p in vacancy.current_postings]
 
 

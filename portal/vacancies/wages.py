@@ -33,6 +33,15 @@ def minimum_wage_on(day: date) -> int | None:
     return row.cents_per_hour if row else None
 
 
+def rows_around(on: date) -> tuple[MinimumWage | None, MinimumWage | None]:
+    """(the row in force on `on`, the next row the table already has): what a wage field
+    shows next to it, since a vacancy that starts after the next change must pay that."""
+    upcoming = db.session.scalars(
+        select(MinimumWage).where(MinimumWage.valid_from > on)
+        .order_by(MinimumWage.valid_from).limit(1)).first()
+    return wage_row_on(on), upcoming
+
+
 def change_dates(on: date) -> tuple[date, date]:
     """(the change day in force on `on`, the next change day after it)."""
     current = date(on.year, max(m for m in CHANGE_MONTHS if m <= on.month), 1)

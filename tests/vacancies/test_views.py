@@ -135,7 +135,7 @@ def test_edit_prefills_and_saves(client, login, setup, make, db_session):
     db_session.commit()
     login(member)
     page = client.get(f"/vacatures/{v.id}/bewerken")
-    assert 'value="15.55"' in page.text and v.title in page.text
+    assert 'value="15,55"' in page.text and v.title in page.text  # Dutch notation back
     client.post(f"/vacatures/{v.id}/bewerken", data=form(loc, title="Nieuwe titel"))
     db_session.refresh(v)
     assert v.title == "Nieuwe titel"
