@@ -54,6 +54,13 @@ class Factory:
         user.locations = list(locations)
         return self._add(user)
 
+    def user_at(self, role: Role, region: Region, location: Location, organisation: Organisation) -> User:
+        """A user of `role` tied to what that role needs: a member to the organisation, an
+        adviser to the region, a coordinator to the azc."""
+        return self.user(role, organisation=organisation if role == Role.member else None,
+                         region=region if role == Role.adviser else None,
+                         locations=[location] if role == Role.coordinator else ())
+
     def dates(self, start_in_days: int = 14, close_in_days: int = 30) -> tuple[date, date]:
         return today() + timedelta(days=start_in_days), today() + timedelta(days=close_in_days)
 

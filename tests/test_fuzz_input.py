@@ -94,10 +94,7 @@ def test_any_huge_id_in_any_route_is_404_for_every_role(client, make, login, db_
     if role is not None:
         region = make.region()
         loc = make.location(region, code="HUG")
-        org = make.organisation(region)
-        login(make.user(role, organisation=org if role == Role.member else None,
-                        region=region if role == Role.adviser else None,
-                        locations=[loc] if role == Role.coordinator else ()))
+        login(make.user_at(role, region, loc, make.organisation(region)))
         db_session.commit()
     rules = _int_rules(client.application)
 
@@ -110,6 +107,7 @@ def test_any_huge_id_in_any_route_is_404_for_every_role(client, make, login, db_
             method = sorted(rule.methods - {"HEAD", "OPTIONS"})[0]
         url = re.sub(r"<int:[a-z_]+>", str(number), rule.rule)
         url = re.sub(r"<[a-z_]+>", "ABC234", url)
-        assert client.open(url, method=method).status_code == 404, url
+        # 405: another rule (e.g. a GET-only page with a text argument) has the same shape
+        assert client.open(url, method=method).status_code in (404, 405), url
 
     request()

@@ -46,10 +46,7 @@ def test_huge_ids_in_routes_are_404_for_every_role(client, make, login, db_sessi
     if role is not None:
         region = make.region()
         loc = make.location(region, code="HUG")
-        org = make.organisation(region)
-        user = make.user(role, organisation=org if role == Role.member else None,
-                         region=region if role == Role.adviser else None,
-                         locations=[loc] if role == Role.coordinator else ())
+        user = make.user_at(role, region, loc, make.organisation(region))
         db_session.commit()
         login(user)
     failures = []
@@ -70,9 +67,7 @@ def test_huge_integer_query_parameters_never_500(client, make, login, db_session
     org = make.organisation(region)
     make.vacancy(org, locations=[loc])
     if role is not None:
-        user = make.user(role, organisation=org if role == Role.member else None,
-                         region=region if role == Role.adviser else None,
-                         locations=[loc] if role == Role.coordinator else ())
+        user = make.user_at(role, region, loc, org)
         db_session.commit()
         login(user)
     db_session.commit()
