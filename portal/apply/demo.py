@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from portal import db
 from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
-from portal.apply import tokens
+from portal.apply import queries, tokens
 from portal.clock import utcnow
 from portal.vacancies.models import Vacancy
 
@@ -37,6 +37,8 @@ def seed(ctx: dict) -> None:
     now = utcnow()
     for n, (name, phone, ui, langs, status, path) in enumerate(PEOPLE):
         vacancy = vacancies[n % len(vacancies)]
+        if queries.open_application_for_phone(vacancy, phone) is not None:
+            continue  # seeded before (seed-demo --force): one open application per phone
         location = next(iter(vacancy.locations), None)
         created = now - timedelta(days=len(PEOPLE) - n)
         app = Application(
