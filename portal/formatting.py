@@ -110,6 +110,22 @@ def iso_date(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+class LabelledDate(date):
+    """A date that reads as words on a page or in a PDF ("week van 2 mrt 2026") and is written
+    as an ISO date to a CSV file, where it must sort: str() gives the label, csv_export sees a
+    date."""
+
+    label: str
+
+    def __new__(cls, day: date, label: str) -> LabelledDate:
+        obj = super().__new__(cls, day.year, day.month, day.day)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return self.label
+
+
 def add_months(day: date, months: int) -> date:
     """`months` calendar months later (earlier when negative). A day that the target month
     does not have becomes its last day: 31 January + 1 month is 28 (or 29) February."""

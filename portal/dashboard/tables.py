@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 
 from portal.dashboard import queries, queries_work
 from portal.dashboard.queries import Scope
+from portal.formatting import LabelledDate
 
 
 @dataclass
@@ -53,8 +54,9 @@ def _breakdown(name, title, first, mapping, labels) -> Table:
     return Table(name, title, [first, _("Aantal")], rows)
 
 
-def _week_label(week: date) -> str:
-    return _("week van %(date)s", date=format_date(week, "d MMM yyyy"))
+def _week_label(week: date) -> LabelledDate:
+    # Words on the page and in the PDF, the Monday as an ISO date in the CSV (it sorts).
+    return LabelledDate(week, _("week van %(date)s", date=format_date(week, "d MMM yyyy")))
 
 
 def build(figures: dict) -> list[Table]:
