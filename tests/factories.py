@@ -91,7 +91,7 @@ class Factory:
         n = next(_seq)
         token = secrets.token_urlsafe(24)
         fields = dict(
-            reference=f"R{n:07d}", name=f"Resident {n}", phone=f"+3161234{n:04d}"[:12],
+            reference=f"R{n:07d}", name=f"Resident {n}", phone=f"+3169{n:07d}",
             residence_status=ResidenceStatus.asylum_seeker, procedure_long_enough=True,
             ui_language="ar", consent_at=utcnow(), stage=stage or Stage.new,
             status_token_hash=hashlib.sha256(token.encode()).hexdigest(),
