@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import Flask, abort, current_app, redirect, request, session, url_for
+from flask import Flask, abort, redirect, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
@@ -29,12 +29,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _nav():
-        return {"nav_items": nav_items, "has_endpoint": has_endpoint}
-
-
-def has_endpoint(name: str) -> bool:
-    """Templates link to other features only when they are installed in this build."""
-    return name in current_app.view_functions
+        return {"nav_items": nav_items}
 
 
 @login_manager.user_loader
@@ -119,4 +114,4 @@ def nav_items() -> list[tuple[str, str]]:
         items += [("admin.index", str(_l("Beheer")))]
     items.append(("guidance.index", str(_l("Informatie"))))
     items.append(("accounts.settings", str(_l("Account"))))
-    return [(endpoint, label) for endpoint, label in items if has_endpoint(endpoint)]
+    return items

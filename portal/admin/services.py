@@ -12,6 +12,8 @@ from sqlalchemy import func, select
 
 from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
+from portal.accounts.services import AccountError, disable_user
+from portal.accounts.services import create_staff as create_account
 from portal.audit.services import record
 from portal.regions.models import Location, Region
 from portal.text import clean_line
@@ -140,9 +142,6 @@ def _scope(role: str, region_id: int | None, location_ids) -> tuple[Region | Non
 def create_staff(name: str, email: str, role: str, region_id: int | None, location_ids) -> tuple[User, str]:
     """Create a staff account with a random first password, shown once to the admin.
     The new user must set up two-factor sign-in at first sign-in."""
-    from portal.accounts.services import AccountError
-    from portal.accounts.services import create_staff as create_account
-
     region, locs = _scope(role, region_id, location_ids)
     password = secrets.token_urlsafe(12)
     try:
@@ -175,8 +174,6 @@ def change_role(user: User, actor: User, role: str, region_id: int | None, locat
 
 
 def disable(user: User, actor: User) -> None:
-    from portal.accounts.services import disable_user
-
     if user.id == actor.id:
         raise AdminError(_("U kunt uw eigen account niet uitschakelen."))
     if not user.active:

@@ -14,6 +14,10 @@ from portal.clock import AMS, today
 from portal.dashboard.queries import Scope, grouped, count_if
 from portal.dashboard.sqlfuncs import days_between, hours, median, seconds_between, week_start
 from portal.organisations.models import Organisation
+from portal.placements.models import EndReason, Placement, TwvState
+from portal.questions.models import Question
+from portal.reports.models import SIGNALS, Report, ReportState
+from portal.tours.models import Attendance, Tour, TourInvite, TourState
 
 RETENTION_MARKS = (("six_weeks", 42), ("three_months", 91))
 
@@ -21,8 +25,6 @@ RETENTION_MARKS = (("six_weeks", 42), ("three_months", 91))
 # --- tours ------------------------------------------------------------------------------
 
 def tours(scope: Scope) -> dict:
-    from portal.tours.models import Attendance, Tour, TourInvite, TourState
-
     conds = [*scope.org_conditions(), scope.moment_in(Tour.starts_at)]
     invite_conds = []
     if scope.location_id is not None:
@@ -57,8 +59,6 @@ def tours(scope: Scope) -> dict:
 # --- placements -------------------------------------------------------------------------
 
 def _placements(stmt, scope: Scope):
-    from portal.placements.models import Placement
-
     stmt = (stmt.join(Organisation, Placement.organisation_id == Organisation.id)
             .where(*scope.org_conditions()))
     if scope.location_id is not None:
@@ -68,8 +68,6 @@ def _placements(stmt, scope: Scope):
 
 
 def placements(scope: Scope) -> dict:
-    from portal.placements.models import EndReason, Placement, TwvState
-
     row = db.session.execute(_placements(select(
         count_if(scope.day_in(Placement.start_date)),
         func.coalesce(func.sum(case((scope.day_in(Placement.start_date),
@@ -102,8 +100,6 @@ def placements(scope: Scope) -> dict:
 def _overdue(cutoff: date):
     """The adviser list's rule (Placement.cancellation_age >= TWV_FLAG_DAYS) in SQL: the later
     of the Dutch day it was reported and the end date lies on or before `cutoff`."""
-    from portal.placements.models import Placement, TwvState
-
     reported_by = datetime.combine(cutoff + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
     return and_(Placement.twv_state == TwvState.cancellation_requested,
                 Placement.cancellation_requested_at < reported_by,
@@ -113,8 +109,6 @@ def _overdue(cutoff: date):
 def _still_working(scope: Scope, n_days: int, not_started) -> dict:
     """Placements whose n-day mark fell in the period (and is not in the future): how many
     had not ended before that mark. Hires that never started are left out."""
-    from portal.placements.models import Placement
-
     last_mark = min(scope.end, today())
     row = db.session.execute(_placements(select(
         func.count(),
@@ -131,8 +125,6 @@ def _still_working(scope: Scope, n_days: int, not_started) -> dict:
 
 
 def placements_per_week(scope: Scope) -> list[tuple[date, int]]:
-    from portal.placements.models import Placement
-
     per_week: Counter = Counter()
     for day, n in db.session.execute(_placements(
             select(Placement.start_date, func.count()).select_from(Placement), scope)
@@ -144,8 +136,6 @@ def placements_per_week(scope: Scope) -> list[tuple[date, int]]:
 # --- reports ----------------------------------------------------------------------------
 
 def reports(scope: Scope) -> dict:
-    from portal.reports.models import SIGNALS, Report, ReportState
-
     conds = [scope.moment_in(Report.created_at)]
     if scope.region_id is not None:
         conds.append(Report.region_id == scope.region_id)
@@ -169,8 +159,6 @@ def reports(scope: Scope) -> dict:
 # --- questions --------------------------------------------------------------------------
 
 def questions(scope: Scope) -> dict:
-    from portal.questions.models import Question
-
     conds = [*scope.org_conditions(), scope.moment_in(Question.created_at)]
 
     def stmt(*columns):

@@ -9,8 +9,11 @@ from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from portal.applicants import forms as applicant_forms
 from portal.dashboard import queries, queries_work
 from portal.dashboard.queries import Scope
+from portal.placements.forms import CONTRACT_LABELS
+from portal.reports import forms as report_forms
 from portal.formatting import LabelledDate
 
 
@@ -39,12 +42,6 @@ def collect(scope: Scope) -> dict:
     }
 
 
-def _labels(module: str, name: str) -> dict:
-    import importlib
-
-    return getattr(importlib.import_module(module), name)
-
-
 def _two(name, title, rows, note="") -> Table:
     return Table(name, title, [_("Onderwerp"), _("Aantal")], [[str(k), v] for k, v in rows], note)
 
@@ -62,16 +59,12 @@ def _week_label(week: date) -> LabelledDate:
 def build(figures: dict) -> list[Table]:
     o, v, a, t = (figures[k] for k in ("organisations", "vacancies", "applications", "tours"))
     p, r, q = figures["placements"], figures["reports"], figures["questions"]
-    stage_labels = {k.value: lbl for k, lbl in
-                    _labels("portal.applicants.forms", "STAGE_LABELS").items()}
-    residence_labels = {k.value: lbl for k, lbl in
-                        _labels("portal.applicants.forms", "RESIDENCE_LABELS").items()}
-    language_labels = _labels("portal.applicants.forms", "LANGUAGE_LABELS")
-    contract_labels = {k.value: lbl for k, lbl in
-                       _labels("portal.placements.forms", "CONTRACT_LABELS").items()}
-    report_states = {k.value: lbl for k, lbl in
-                     _labels("portal.reports.forms", "STATE_LABELS").items()}
-    signal_labels = _labels("portal.reports.forms", "SIGNAL_LABELS")
+    stage_labels = {k.value: lbl for k, lbl in applicant_forms.STAGE_LABELS.items()}
+    residence_labels = {k.value: lbl for k, lbl in applicant_forms.RESIDENCE_LABELS.items()}
+    language_labels = applicant_forms.LANGUAGE_LABELS
+    contract_labels = {k.value: lbl for k, lbl in CONTRACT_LABELS.items()}
+    report_states = {k.value: lbl for k, lbl in report_forms.STATE_LABELS.items()}
+    signal_labels = report_forms.SIGNAL_LABELS
     return [
         _two("organisations", _("Organisaties"), [
             (_l("Aangemeld in de periode"), o["registered"]),

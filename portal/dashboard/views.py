@@ -18,14 +18,13 @@ from portal.dashboard import charts, pdf, queries_org, tables
 from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
 from portal.dashboard.queries import Scope
 from portal.dashboard import counter  # noqa: F401,I001  (connects the landing-page view counter)
+from portal.organisations.forms import SECTORS
 from portal.regions.models import Location, Region
 
 bp = Blueprint("dashboard", __name__)
 
 
 def _sector_choices() -> list[tuple[str, str]]:
-    from portal.organisations.forms import SECTORS
-
     return [("", _("Alle sectoren"))] + [(key, str(label)) for key, label in SECTORS]
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import member_required
+from portal.applicants.forms import LANGUAGE_LABELS, STAGE_LABELS
 from portal.dashboard import queries_org, services
 from portal.dashboard.forms import DigestForm
 from portal.dashboard.views import bp, csv_or_404
@@ -24,8 +25,6 @@ def _organisation():
 @bp.get("/cijfers/")
 @member_required
 def organisation():
-    from portal.applicants.forms import LANGUAGE_LABELS, STAGE_LABELS
-
     org = _organisation()
     tables = queries_org.funnel_tables(queries_org.funnel(org.id), STAGE_LABELS, LANGUAGE_LABELS)
     if request.args.get("format") == "csv":
