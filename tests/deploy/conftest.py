@@ -38,10 +38,10 @@ def closed_port() -> int:
     return free_port()
 
 
-def get(url: str, timeout: float = 10, headers: dict | None = None) -> tuple[int, str]:
+def get(url: str, timeout: float = 10, headers: dict | None = None, context=None) -> tuple[int, str]:
     req = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(req, timeout=timeout) as res:
+        with urllib.request.urlopen(req, timeout=timeout, context=context) as res:
             return res.status, res.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode()
@@ -130,8 +130,9 @@ def throwaway_postgres():
 class Gunicorn:
     """One instance: the shipped deploy/gunicorn.conf.py, settings from the environment."""
 
-    def __init__(self, env: dict[str, str], workers: int = 2, log: Path | None = None) -> None:
-        self.port = free_port()
+    def __init__(self, env: dict[str, str], workers: int = 2, log: Path | None = None,
+                 port: int | None = None) -> None:
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log or Path(tempfile.mkstemp(prefix="gunicorn-", suffix=".log")[1])
         env = {**env, "PORTAL_BIND": f"127.0.0.1:{self.port}", "PORTAL_WORKERS": str(workers)}
