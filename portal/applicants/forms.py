@@ -11,7 +11,7 @@ from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
 from portal.bounds import id_arg
-from portal.apply.forms import LANGUAGES, LEVELS
+from portal.applicants.languages import LANGUAGES, LEVELS
 from portal.text import text_filter
 
 STAGE_LABELS = {

@@ -9,19 +9,10 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
+from portal.applicants.languages import LANGUAGE_CODES, LANGUAGES, LEVELS
 from portal.text import clean_line, line_filter, text_filter
 
-# code -> Dutch name; the twelve languages residents speak most, "other" last.
-LANGUAGES = [
-    ("ar", _l("Arabisch")), ("ti", _l("Tigrinya")), ("fa", _l("Farsi / Dari")),
-    ("tr", _l("Turks")), ("so", _l("Somalisch")), ("ku", _l("Koerdisch")),
-    ("ps", _l("Pashto")), ("en", _l("Engels")), ("nl", _l("Nederlands")),
-    ("fr", _l("Frans")), ("ru", _l("Russisch")), ("uk", _l("Oekraïens")),
-    ("other", _l("Een andere taal")),
-]
-LEVELS = [("basic", _l("Een beetje")), ("good", _l("Goed")), ("very_good", _l("Heel goed"))]
 LANGUAGE_ROWS = 3
-LANGUAGE_CODES = {code for code, _label in LANGUAGES}
 
 
 def options(pairs) -> list[SelectChoice]:
