@@ -66,9 +66,11 @@ class FilterForm(FlaskForm):
                                                 SelectChoice("oldest", _l("Oudste eerst"))])
 
     def set_choices(self, vacancies, locations) -> "FilterForm":
-        self.vacancy.choices = [SelectChoice(None, _l("Alle"))] + [
+        # "" for "all", never None: WTForms writes None as value="None" into the page and the
+        # next filter click put vacancy=None into every link.
+        self.vacancy.choices = [SelectChoice("", _l("Alle"))] + [
             SelectChoice(v, label) for v, label in vacancies]
-        self.location.choices = [SelectChoice(None, _l("Alle"))] + [
+        self.location.choices = [SelectChoice("", _l("Alle"))] + [
             SelectChoice(v, label) for v, label in locations]
         return self
 
@@ -81,17 +83,34 @@ class FilterForm(FlaskForm):
             return value if value in allowed else None
 
         stage = pick(self.stage, {s.value for s in Stage})
+        def known(f):
+            return {f.coerce(c.value) for c in f.choices} - {None}
+
         residence = pick(self.residence, {s.value for s in ResidenceStatus})
-        return Filters(
+        result = Filters(
             stage=Stage(stage) if stage else None,
-            vacancy_id=pick(self.vacancy, {c.value for c in self.vacancy.choices}),
-            location_id=pick(self.location, {c.value for c in self.location.choices}),
+            vacancy_id=pick(self.vacancy, known(self.vacancy)),
+            location_id=pick(self.location, known(self.location)),
             language=pick(self.language, set(LANGUAGE_LABELS)),
             residence=ResidenceStatus(residence) if residence else None,
             since=ok(self.since),
             sort="oldest" if self.sort.data == "oldest" else "newest",
         )
 
+        self._forget_unknown(result)
+        return result
+
+    def _forget_unknown(self, used: Filters) -> None:
+        """A filter without a value or with one we do not know is simply not applied: the
+        form shows "Alle" for it, never an error (a first visit has no values at all)."""
+        shown = {"stage": used.stage.value if used.stage else "", "vacancy": used.vacancy_id,
+                 "location": used.location_id, "language": used.language or "",
+                 "residence": used.residence.value if used.residence else "",
+                 "since": used.since, "sort": used.sort}
+        for name, value in shown.items():
+            self[name].data = value
+            self[name].errors = []
+            self[name].raw_data = []
 
 def _target_choices(stages) -> list[SelectChoice]:
     return [SelectChoice(s.value, STAGE_LABELS[s]) for s in stages]
