@@ -82,10 +82,10 @@ class FilterForm(FlaskForm):
             value = ok(f)
             return value if value in allowed else None
 
-        stage = pick(self.stage, {s.value for s in Stage})
         def known(f):
             return {f.coerce(c.value) for c in f.choices} - {None}
 
+        stage = pick(self.stage, {s.value for s in Stage})
         residence = pick(self.residence, {s.value for s in ResidenceStatus})
         result = Filters(
             stage=Stage(stage) if stage else None,
@@ -96,7 +96,6 @@ class FilterForm(FlaskForm):
             since=ok(self.since),
             sort="oldest" if self.sort.data == "oldest" else "newest",
         )
-
         self._forget_unknown(result)
         return result
 
@@ -111,6 +110,7 @@ class FilterForm(FlaskForm):
             self[name].data = value
             self[name].errors = []
             self[name].raw_data = []
+
 
 def _target_choices(stages) -> list[SelectChoice]:
     return [SelectChoice(s.value, STAGE_LABELS[s]) for s in stages]
