@@ -30,7 +30,7 @@ class Stage(str, enum.Enum):
 
 OPEN_STAGES = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
 ENDED_STAGES = (Stage.hired, Stage.rejected, Stage.withdrawn, Stage.no_show)
-OPEN_PHONE_WHERE = text("stage IN (%s)" % ", ".join(f"'{s.value}'" for s in OPEN_STAGES))
+OPEN_PHONE_WHERE = text("stage IN ({})".format(", ".join(f"'{s.value}'" for s in OPEN_STAGES)))
 
 
 class ResidenceStatus(str, enum.Enum):

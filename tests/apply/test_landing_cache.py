@@ -1,14 +1,13 @@
 """The QR landing page comes from a per-worker cache; it must still be the reader's language
 and the vacancy's current text. And a draft shows nothing of itself."""
 import pytest
-from sqlalchemy import func, select
 from flask_babel import force_locale, gettext
 from markupsafe import escape
+from sqlalchemy import func, select
 
 from portal import db
 from portal.applicants.models import Application
 from portal.apply import landing_cache
-
 from tests.apply.conftest import form_data
 
 

@@ -5,7 +5,6 @@ from sqlalchemy import func, select
 
 from portal import db
 from portal.applicants.models import Application
-
 from tests.apply.conftest import form_data
 
 URL = "/v/ABC234/ZDM/solliciteren"

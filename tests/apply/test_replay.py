@@ -9,7 +9,6 @@ from portal import clock, db
 from portal.applicants.models import Application
 from portal.apply.housekeeping import forget_submission_seals
 from portal.notifications.services import send_pending
-
 from tests.apply.conftest import form_data
 
 URL = "/v/ABC234/ZDM/solliciteren"
