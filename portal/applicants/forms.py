@@ -11,6 +11,7 @@ from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
 from portal.bounds import id_arg
+from portal.form_validators import Required
 from portal.applicants.languages import LANGUAGES, LEVELS
 from portal.text import text_filter
 
@@ -150,5 +151,5 @@ class BulkForm(MoveForm):
 
 class NoteForm(FlaskForm):
     text = TextAreaField(_l("Notitie"), filters=[text_filter],
-                         validators=[InputRequired(), Length(max=4000)],
+                         validators=[Required(), Length(max=4000)],
                          description=_l("Alleen zichtbaar voor uw organisatie."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
 from portal import db
@@ -105,8 +106,9 @@ def suspend(org_id: int):
         taken = services.suspend(org, current_user, form.reason.data)
     except services.OrganisationError as exc:
         return _refused(org, exc)
-    return _done(org, _("%(name)s is geschorst; %(n)s vacature(s) staan niet meer online.",
-                        name=org.name, n=taken))
+    return _done(org, ngettext("%(name)s is geschorst; %(num)d vacature staat niet meer online.",
+                               "%(name)s is geschorst; %(num)d vacatures staan niet meer online.",
+                               taken, name=org.name))
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/herstellen")

@@ -4,9 +4,10 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import Length, NumberRange, Optional
 
 from portal.applicants.models import ResidenceStatus
+from portal.form_validators import Required
 from portal.placements.models import EndReason, TwvState
 from portal.text import line_filter
 from portal.vacancies.models import ContractType
@@ -47,9 +48,9 @@ RESIDENCE_CHOICES = [
 
 
 class HireForm(FlaskForm):
-    start_date = DateField(_l("Startdatum"), validators=[InputRequired()])
+    start_date = DateField(_l("Startdatum"), validators=[Required()])
     hours_per_week = IntegerField(
-        _l("Uren per week"), validators=[InputRequired(), NumberRange(min=1, max=168)],
+        _l("Uren per week"), validators=[Required(), NumberRange(min=1, max=168)],
         description=_l("De uren in het contract. Bij een oproepcontract: het verwachte aantal."))
     contract_type = SelectField(
         _l("Soort contract"), choices=[SelectChoice(k.value, v) for k, v in CONTRACT_LABELS.items()],
@@ -83,11 +84,11 @@ class HireForm(FlaskForm):
 
 
 class TwvDateForm(FlaskForm):
-    on_date = DateField(_l("Datum"), validators=[InputRequired()])
+    on_date = DateField(_l("Datum"), validators=[Required()])
 
 
 class EndForm(FlaskForm):
-    end_date = DateField(_l("Laatste werkdag"), validators=[InputRequired()])
+    end_date = DateField(_l("Laatste werkdag"), validators=[Required()])
     reason = SelectField(_l("Reden"), choices=[
         SelectChoice(k.value, v) for k, v in END_LABELS.items() if k != EndReason.not_started])
     note = TextAreaField(_l("Toelichting"), validators=[Optional(), Length(max=1000)],
@@ -99,5 +100,5 @@ class ConfirmForm(FlaskForm):
 
 
 class PhoneForm(FlaskForm):
-    note = TextAreaField(_l("Notitie"), validators=[InputRequired(), Length(max=1000)],
+    note = TextAreaField(_l("Notitie"), validators=[Required(), Length(max=1000)],
                          description=_l("Met wie u sprak en wat is afgesproken."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import (Blueprint, abort, flash, make_response, redirect, render_template, request,
                    url_for)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from portal import db
@@ -143,7 +144,8 @@ def mark_all_printed(location_code: str):
         abort(400)
     count = vacancy_services.mark_printed(queries.to_hang(location))
     db.session.commit()
-    flash(_("%(n)s poster(s) gemarkeerd als geprint en opgehangen.", n=count), "success")
+    flash(ngettext("%(num)d poster gemarkeerd als geprint en opgehangen.",
+                   "%(num)d posters gemarkeerd als geprint en opgehangen.", count), "success")
     return redirect(url_for(".board", location_code=location.code))
 
 

@@ -10,6 +10,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from portal.apply.forms import CHOOSE
 from portal.apply.forms import RadioField as ResidentRadioField
 from portal.apply.forms import SelectField as ResidentSelectField
+from portal.form_validators import Required
 from portal.i18n import LANGUAGES
 from portal.reports.models import ForwardedTo, ReporterType, ReportState
 from portal.text import line_filter
@@ -129,7 +130,7 @@ class StatusForm(FlaskForm):
 
 
 class StateForm(FlaskForm):
-    state = SelectField(_l("Nieuwe status"), validators=[DataRequired()])
+    state = SelectField(_l("Nieuwe status"), validators=[Required()])
     forwarded_to = SelectField(
         _l("Doorgestuurd naar"),
         choices=[SelectChoice("", "—")] + [

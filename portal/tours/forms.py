@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from portal.applicants.forms import MultiCheckboxField
 from portal.clock import AMS
+from portal.form_validators import Required
 from portal.text import line_filter, text_filter
 from portal.tours.models import Attendance, Tour, TourState
 from portal.tours.services import MAX_DURATION, TourData
@@ -34,14 +35,14 @@ class TourForm(FlaskForm):
     date = DateField(_l("Datum"), validators=[InputRequired(_l("Kies een datum."))])
     start_time = TimeField(_l("Begintijd"), validators=[InputRequired(_l("Kies een begintijd."))])
     duration = IntegerField(_l("Duur in minuten"), default=60,
-                            validators=[InputRequired(), NumberRange(min=15, max=MAX_DURATION)])
+                            validators=[Required(), NumberRange(min=15, max=MAX_DURATION)])
     address = StringField(_l("Adres"), filters=[line_filter],
-                          validators=[InputRequired(), Length(max=200)])
+                          validators=[Required(), Length(max=200)])
     meeting_point = StringField(_l("Verzamelplek"), filters=[line_filter],
                                 validators=[Optional(), Length(max=200)],
                                 description=_l("Bijvoorbeeld: bij de receptie, ingang B."))
     capacity = IntegerField(_l("Aantal plaatsen"),
-                            validators=[InputRequired(), NumberRange(min=1, max=100)])
+                            validators=[Required(), NumberRange(min=1, max=100)])
     what_to_bring = TextAreaField(_l("Wat moet de sollicitant meenemen?"), filters=[text_filter],
                                   validators=[Optional(), Length(max=1000)],
                                   description=_l("Bijvoorbeeld: dichte schoenen, W-document."))
@@ -78,7 +79,7 @@ class RescheduleForm(TourForm):
 
 class NoteForm(FlaskForm):
     note = TextAreaField(_l("Welk moment kan wel?"), filters=[text_filter],
-                         validators=[InputRequired(), Length(max=2000)])
+                         validators=[Required(), Length(max=2000)])
 
 
 class ActionForm(FlaskForm):
@@ -95,7 +96,7 @@ def attendance_form(invites, labels) -> FlaskForm:
     for invite in invites:
         setattr(AttendanceForm, f"i{invite.id}", RadioField(
             labels[invite.id], choices=choices, default=invite.attendance.value,
-            validators=[InputRequired()]))
+            validators=[Required()]))
     return AttendanceForm()
 
 

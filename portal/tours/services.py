@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -51,8 +52,10 @@ def _check(data: TourData, invited: int, now: datetime) -> None:
     if not 15 <= data.duration_minutes <= MAX_DURATION:
         raise TourError(_("Een rondleiding duurt tussen 15 minuten en 8 uur."), "duration")
     if data.capacity < invited:
-        raise TourError(_("Er zijn %(n)s sollicitanten uitgenodigd: maak het aantal plaatsen "
-                          "minstens zo groot.", n=invited), "capacity")
+        raise TourError(ngettext("Er is %(num)d sollicitant uitgenodigd: maak het aantal plaatsen "
+                                 "minstens zo groot.",
+                                 "Er zijn %(num)d sollicitanten uitgenodigd: maak het aantal "
+                                 "plaatsen minstens zo groot.", invited), "capacity")
     if not clean_line(data.address):
         raise TourError(_("Vul het adres in."), "address")
 

@@ -5,10 +5,11 @@ from flask_wtf import FlaskForm
 from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
                      SelectMultipleField, StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.form_fields import MoneyField
+from portal.form_validators import Required
 from portal.vacancies.models import ContractType, Level
 from portal.vacancies.services import VacancyData
 
@@ -30,24 +31,24 @@ TEXT_LANGUAGES = [SelectChoice("nl", _l("Nederlands")), SelectChoice("en", _l("E
 
 
 class VacancyForm(FlaskForm):
-    title = StringField(_l("Functie"), validators=[InputRequired(), Length(max=120)],
+    title = StringField(_l("Functie"), validators=[Required(), Length(max=120)],
                         description=_l("Bijvoorbeeld: Hulp in de bakkerij"))
     summary = TextAreaField(
-        _l("Korte omschrijving"), validators=[InputRequired(), Length(max=600)],
+        _l("Korte omschrijving"), validators=[Required(), Length(max=600)],
         description=_l("Schrijf kort en eenvoudig (taalniveau B1): korte zinnen, gewone woorden. "
                        "Wat ga je doen? Waar? Met wie? Dit komt op de poster."))
     description = TextAreaField(_l("Meer informatie"), validators=[Optional(), Length(max=5000)])
     text_language = SelectField(_l("Taal van uw tekst"), choices=TEXT_LANGUAGES, default="nl")
     client_name = StringField(_l("Inlener (klant)"), validators=[Optional(), Length(max=200)],
                               description=_l("Het bedrijf waar de uitzendkracht gaat werken."))
-    city = StringField(_l("Plaats"), validators=[InputRequired(), Length(max=120)])
+    city = StringField(_l("Plaats"), validators=[Required(), Length(max=120)])
     address = StringField(_l("Adres van de werkplek"), validators=[Optional(), Length(max=200)])
     hours_min = IntegerField(_l("Minimaal aantal uren per week"),
-                             validators=[InputRequired(), NumberRange(min=0, max=168)])
+                             validators=[Required(), NumberRange(min=0, max=168)])
     hours_max = IntegerField(_l("Maximaal aantal uren per week"),
-                             validators=[InputRequired(), NumberRange(min=0, max=168)])
+                             validators=[Required(), NumberRange(min=0, max=168)])
     contract_type = SelectField(_l("Soort contract"), choices=CONTRACT_CHOICES)
-    wage_min = MoneyField(_l("Uurloon (euro, bruto)"), validators=[InputRequired()],
+    wage_min = MoneyField(_l("Uurloon (euro, bruto)"), validators=[Required()],
                           description=_l("Minstens het wettelijk minimumloon voor 21 jaar en ouder."))
     wage_max = MoneyField(_l("Maximaal uurloon (euro, bruto)"), validators=[Optional()])
     # Shown only once the service asked for it (a wage far above the minimum), see form.html.
@@ -60,16 +61,16 @@ class VacancyForm(FlaskForm):
     open_to_status = BooleanField(_l("Open voor statushouders"), default=True)
     tour_offered = BooleanField(_l("Wij bieden een rondleiding aan vóór de start"))
     positions = IntegerField(_l("Aantal plekken"), default=1,
-                             validators=[InputRequired(), NumberRange(min=1, max=999)])
-    start_date = DateField(_l("Startdatum"), validators=[InputRequired()])
-    closing_date = DateField(_l("Sluitingsdatum"), validators=[InputRequired()],
+                             validators=[Required(), NumberRange(min=1, max=999)])
+    start_date = DateField(_l("Startdatum"), validators=[Required()])
+    closing_date = DateField(_l("Sluitingsdatum"), validators=[Required()],
                              description=_l("Hoogstens 3 maanden vooruit. Op de poster staat 'geldig tot'."))
     location_ids = MultiCheckboxField(_l("azc-locaties voor de poster"), coerce=int,
                                       description=_l("Kies waar de poster komt te hangen. Nodig om te publiceren."))
 
     def for_organisation(self, is_agency: bool, location_choices) -> "VacancyForm":
         if is_agency:  # an agency must name the client (inlener)
-            self.client_name.validators = [InputRequired(), Length(max=200)]
+            self.client_name.validators = [Required(), Length(max=200)]
             self.client_name.flags.required = True
         else:
             del self.client_name
@@ -108,7 +109,7 @@ class VacancyForm(FlaskForm):
 
 
 class CloseForm(FlaskForm):
-    outcome = RadioField(_l("Hoe is de vacature afgelopen?"), validators=[InputRequired()], choices=[
+    outcome = RadioField(_l("Hoe is de vacature afgelopen?"), validators=[Required()], choices=[
         SelectChoice("filled", _l("Vervuld: er is iemand aangenomen")),
         SelectChoice("not_filled", _l("Niet vervuld")),
         SelectChoice("withdrawn", _l("Ingetrokken: de vacature gaat niet door")),
@@ -117,8 +118,8 @@ class CloseForm(FlaskForm):
 
 
 class ExtendForm(FlaskForm):
-    closing_date = DateField(_l("Nieuwe sluitingsdatum"), validators=[InputRequired()])
-    reason = TextAreaField(_l("Reden van de verlenging"), validators=[InputRequired(), Length(max=1000)])
+    closing_date = DateField(_l("Nieuwe sluitingsdatum"), validators=[Required()])
+    reason = TextAreaField(_l("Reden van de verlenging"), validators=[Required(), Length(max=1000)])
 
 
 class ActionForm(FlaskForm):

@@ -122,7 +122,7 @@ def test_unknown_board_is_friendly_404(client, db_session):
 
 def test_boards_index_counts_open_vacancies(client, vacancy, azc):
     html = client.get("/l/").get_data(as_text=True)
-    assert 'href="/l/ZDM"' in html and "1 open banen" in html
+    assert 'href="/l/ZDM"' in html and "1 open baan" in html
 
 
 def test_unknown_location_code_still_shows_the_vacancy(client, vacancy):
