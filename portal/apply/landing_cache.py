@@ -8,7 +8,9 @@ without touching the vacancy (organisation, azc) are bounded by a short time to 
 Nothing personal is on the page, so sharing it between readers is safe."""
 from __future__ import annotations
 
+import atexit
 import functools
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -66,14 +68,69 @@ def probe(code: str, location_code: str | None) -> Probe | None:
     loc = location_code.upper() if location_code else None
     day = today()
     engine = db.engine()
-    with engine.connect() as conn:
-        row = conn.exec_driver_sql(_probe_sql(engine.dialect, day),
-                                   {"code": code.upper(), "loc": loc}).first()
+    sql, params = _probe_sql(engine.dialect, day), {"code": code.upper(), "loc": loc}
+    try:
+        row = _kept.fetch_one(engine, sql, params)
+    except engine.dialect.loaded_dbapi.Error:
+        _kept.drop()  # e.g. the server restarted; the pooled path below reconnects (pre-ping)
+        with engine.connect() as conn:  # and its errors are SQLAlchemy's (a 503 page)
+            row = conn.exec_driver_sql(sql, params).first()
     if row is None or (loc and row[3] is None):
         return None
     # Driver values: SQLite gives 0/1 and text, PostgreSQL booleans and datetimes.
     return Probe(vacancy_id=row[0], location_id=row[3] if loc else None,
                  is_open=bool(row[2]), version=(str(row[1]), day.isoformat()))
+
+
+class _Kept:
+    """One driver connection per process for the probe, kept between scans in autocommit: no
+    pool checkout, no pre-ping, no ROLLBACK afterwards, so on PostgreSQL a scan costs one round
+    trip instead of three. It is detached from the pool (its autocommit never reaches another
+    user) and used under a lock (a sync worker runs one request at a time anyway)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.conn = None
+        self.engine = None
+        self.pid = 0
+        self.inherited: list = []  # a parent's connection after a fork: never used, never closed
+
+    def fetch_one(self, engine, sql: str, params: dict):
+        with self.lock:
+            if self.conn is None or self.engine is not engine or self.pid != os.getpid():
+                self._close_or_leave()
+                fairy = engine.raw_connection()
+                fairy.detach()
+                self.conn, self.engine, self.pid = fairy.dbapi_connection, engine, os.getpid()
+                if engine.dialect.name == "postgresql":
+                    self.conn.autocommit = True
+            cursor = self.conn.cursor()
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()  # all: SQLite ends the read (and its snapshot) here
+            finally:
+                cursor.close()
+            return rows[0] if rows else None
+
+    def drop(self) -> None:
+        with self.lock:
+            self._close_or_leave()
+
+    def _close_or_leave(self) -> None:
+        conn, self.conn = self.conn, None
+        if conn is None:
+            return
+        if self.pid != os.getpid():
+            self.inherited.append(conn)  # closing it would end the parent's session too
+            return
+        try:
+            conn.close()
+        except Exception:  # noqa: BLE001, S110 - broken already; only forget it
+            pass
+
+
+_kept = _Kept()
+atexit.register(_kept.drop)
 
 
 def get(key: tuple, version: tuple) -> str | None:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.applicants.models import ResidenceStatus
-from portal.apply import landing_cache, limits, queries, services, signals, tokens
+from portal.apply import landing_cache, landing_fastpath, limits, queries, services, signals, tokens
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
 from portal.apply.wording import vacancy_facts
 from portal.extensions import limiter
@@ -18,6 +18,7 @@ from portal.regions.models import Location
 from portal.signals import total
 
 bp = Blueprint("apply", __name__)
+bp.record_once(lambda state: landing_fastpath.install(state.app))  # repeated scans skip Flask
 
 MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
 BROWSER_KEY = "apply_browser"
@@ -78,6 +79,7 @@ def vacancy(code: str, location_code: str | None = None):
             html = render_template("apply/vacancy.html", vacancy=vacancy, location=location,
                                    facts=vacancy_facts(vacancy))
             landing_cache.put(key, found.version, html)
+        landing_fastpath.mark_shareable(request.environ, found, str(get_locale()))
         return html
     vacancy, location = _load(code, location_code)
     if vacancy is None:
