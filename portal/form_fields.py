@@ -1,11 +1,17 @@
-"""Form fields that several features share. MoneyField is every amount of money a person types:
-a text input with the decimal keyboard (a number input turns the Dutch "15,5" into 155 in
-some browsers and answers in dot notation), read by portal.formatting.parse_money, kept as
-whole cents so no float ever touches an amount."""
+"""Form fields that several features share.
+
+`confirmation` is the tick that an action which cannot be undone (hire, reject, suspend)
+asks for, so that one click never does it.
+
+MoneyField is every amount of money a person types: a text input with the decimal keyboard
+(a number input turns the Dutch "15,5" into 155 in some browsers and answers in dot
+notation), read by portal.formatting.parse_money, kept as whole cents so no float ever
+touches an amount."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, ValidationError
+from wtforms import BooleanField, Field, ValidationError
+from wtforms.validators import DataRequired
 from wtforms.widgets import TextInput
 
 from portal.formatting import amount_input, money, parse_money
@@ -43,3 +49,9 @@ class MoneyField(Field):
         if self.raw_data:  # what was typed comes back as typed, also when it was refused
             return str(self.raw_data[0])
         return amount_input(self.data)
+
+
+def confirmation(label, message, description="") -> BooleanField:
+    """A required tick for an action that cannot be undone; without JavaScript this is the
+    confirmation step: the form is refused, nothing changes, until it is ticked."""
+    return BooleanField(label, validators=[DataRequired(message)], description=description)

@@ -88,8 +88,10 @@ BODIES = {
                                 "vacancy": str(w.vacancy.id)},
     "questions.reply": lambda w: {"body": "Nog een vraag."},
     "questions.answer": lambda w: {"body": "Zo doet u dat."},
-    "organisations.reject": lambda w: {"reject-reason": "KvK-nummer klopt niet."},
-    "organisations.suspend": lambda w: {"suspend-reason": "Meldingen over contant betalen."},
+    "organisations.reject": lambda w: {"reject-reason": "KvK-nummer klopt niet.",
+                                       "reject-confirm": "y"},
+    "organisations.suspend": lambda w: {"suspend-reason": "Meldingen over contant betalen.",
+                                        "suspend-confirm": "y"},
     "organisations.contact": lambda w: {"contact-adviser": str(w.users["adviser"].id)},
 }
 

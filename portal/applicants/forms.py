@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, SelectField, SelectMultipleField, TextAreaField
+from wtforms import (BooleanField, DateField, HiddenField, SelectField, SelectMultipleField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -121,8 +122,14 @@ REASON_CHOICES = [SelectChoice("", _l("Kies een reden"))] + [
     SelectChoice(code, label) for code, label in REASONS.items()]
 
 
+NO_STAGE = SelectChoice("", _l("Kies een fase"))
+
+
 class MoveForm(FlaskForm):
-    stage = SelectField(_l("Nieuwe fase"), validators=[InputRequired()])
+    # An empty first choice: a browser submits the first option of a select when nothing was
+    # picked, which silently moved applicants to the next stage.
+    stage = SelectField(_l("Nieuwe fase"), default="", validators=[
+        InputRequired(_l("Kies eerst een fase. Er is niets gewijzigd."))])
     reason = SelectField(_l("Reden"), choices=REASON_CHOICES, validators=[Optional()],
                          description=_l("Nodig bij afwijzen en niet gekomen."))
     message = TextAreaField(
@@ -130,9 +137,11 @@ class MoveForm(FlaskForm):
         validators=[Optional(), Length(max=MAX_MESSAGE)],
         description=_l("Kort en eenvoudig. De sollicitant ziet dit op de eigen statuspagina "
                        "en krijgt het per e-mail als die is opgegeven."))
+    # Asked for only when the chosen stage ends the application (see services.needs_confirmation).
+    confirm = BooleanField(_l("Ja, ik weet dat dit niet terug kan"))
 
     def set_targets(self, stages) -> "MoveForm":
-        self.stage.choices = _target_choices(stages)
+        self.stage.choices = [NO_STAGE] + _target_choices(stages)
         return self
 
 
@@ -143,10 +152,6 @@ class BulkForm(MoveForm):
                              validators=[DataRequired(_l("Kies eerst een of meer sollicitanten."))])
     stage = SelectField(_l("Nieuwe fase"), default="")  # no choice is fine for a tour
     action = HiddenField(default="move")  # set by the button that was pressed
-
-    def set_targets(self, stages) -> "BulkForm":
-        self.stage.choices = [SelectChoice("", _l("Kies een fase"))] + _target_choices(stages)
-        return self
 
 
 class NoteForm(FlaskForm):

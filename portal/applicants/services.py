@@ -61,6 +61,20 @@ def allowed_targets(stage: Stage) -> list[Stage]:
     return targets + list(END_BY_RECRUITER)
 
 
+def needs_confirmation(to: Stage) -> bool:
+    """Ending an application cannot be undone (an ended one never moves again), so a recruiter
+    confirms it explicitly; the portal's own moves (a missed tour) do not ask."""
+    return to in END_BY_RECRUITER
+
+
+def next_step(stage: Stage) -> Stage | None:
+    """The natural next stage, offered as the main button; None from the offer on (then
+    hiring is the next step)."""
+    if stage not in PIPELINE or stage == PIPELINE[-1]:
+        return None
+    return PIPELINE[PIPELINE.index(stage) + 1]
+
+
 def check_move(app: Application, to: Stage, reason: str | None, *, system: bool = False) -> None:
     if to == Stage.hired:
         raise StageError(_("Aannemen gaat via 'Aannemen': daar legt u de plaatsing vast."), "stage")
@@ -71,6 +85,11 @@ def check_move(app: Application, to: Stage, reason: str | None, *, system: bool 
         raise StageError(_("De sollicitatie staat al in deze fase."), "stage")
     if to not in allowed_targets(app.stage):
         raise StageError(_("Terugzetten kan maar één stap."), "stage")
+    check_reason(to, reason, system=system)
+
+
+def check_reason(to: Stage, reason: str | None, *, system: bool = False) -> None:
+    """Rejecting and 'did not come' need a reason from the list."""
     if to in NEEDS_REASON:
         allowed = set(REASONS) | (set(SYSTEM_REASONS) if system else set())
         if not reason:
@@ -119,8 +138,7 @@ class BulkResult:
 def bulk_move(apps: list[Application], to: Stage, *, actor, reason: str | None = None,
               message: str | None = None) -> BulkResult:
     """Move what may move; report the rest with why. A missing reason refuses all at once."""
-    if to in NEEDS_REASON and reason not in REASONS:
-        raise StageError(_("Kies een reden."), "reason")
+    check_reason(to, reason)
     result = BulkResult()
     for app in apps:
         try:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from functools import wraps
 
+from urllib.parse import parse_qsl, urlsplit
+
 from flask import (Blueprint, abort, flash, redirect, render_template, request,
                    url_for)
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
+from werkzeug.datastructures import MultiDict
 
 from portal import db
 from portal.accounts.models import Role
@@ -72,33 +75,45 @@ def _load_for_member(application_id: int):
     return app
 
 
-def _filter_form(org: Organisation) -> FilterForm:
-    form = FilterForm(request.args)
+def _filter_form(org: Organisation, args=None) -> FilterForm:
+    form = FilterForm(request.args if args is None else args)
     return form.set_choices(queries.vacancy_choices(org), queries.location_choices())
 
 
-def page_url(**changes) -> str:
-    args = request.args.to_dict()
-    args.update({k: v for k, v in changes.items() if v is not None})
-    for key in [k for k, v in changes.items() if v is None]:
-        args.pop(key, None)
-    return url_for(request.endpoint, **args)
+def _page_url(args: MultiDict):
+    def page_url(**changes) -> str:
+        kept = args.to_dict()
+        kept.update({k: v for k, v in changes.items() if v is not None})
+        for key in [k for k, v in changes.items() if v is None]:
+            kept.pop(key, None)
+        return url_for(".index", **kept)
+
+    return page_url
+
+
+def _bulk_form(**kw) -> BulkForm:
+    return BulkForm(**kw).set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
+
+
+def _index_page(org: Organisation, args: MultiDict, bulk: BulkForm, back: str, code: int = 200):
+    """The list as `args` (the query string) asks for it; a bulk action that went wrong shows
+    it again with its error, the rows still ticked and what was typed."""
+    form = _filter_form(org, args)
+    filters = form.filters()
+    page = queries.list_page(org, filters, args.get("pagina", 1, type=page_arg))
+    member = queries.is_member(current_user, org)
+    return render_template(
+        "applicants/index.html", org=org, form=form, filters=filters, page=page, member=member,
+        bulk=bulk, stage_labels=STAGE_LABELS, page_url=_page_url(args), Stage=Stage, back=back,
+        picked=set(bulk.ids.data or []) if bulk.errors else set(),
+        export_url=url_for(".export", **{k: v for k, v in args.items() if k != "pagina"}),
+    ), code
 
 
 @bp.get("/sollicitanten/")
 @viewer_required
 def index():
-    org = _list_org()
-    form = _filter_form(org)
-    filters = form.filters()
-    page = queries.list_page(org, filters, request.args.get("pagina", 1, type=page_arg))
-    member = queries.is_member(current_user, org)
-    bulk = BulkForm().set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
-    return render_template(
-        "applicants/index.html", org=org, form=form, filters=filters, page=page, member=member,
-        bulk=bulk, stage_labels=STAGE_LABELS, page_url=page_url, Stage=Stage,
-        export_url=url_for(".export", **{k: v for k, v in request.args.items() if k != "pagina"}),
-    )
+    return _index_page(_list_org(), request.args, _bulk_form(formdata=None), request.full_path)
 
 
 @bp.get("/sollicitanten/export.csv")
@@ -121,30 +136,36 @@ def bulk():
     if current_user.role != Role.member:
         abort(404)
     org = current_user.organisation
-    form = BulkForm().set_targets(services.PIPELINE[1:] + services.END_BY_RECRUITER)
+    form = _bulk_form()
     back = request.form.get("back") or url_for(".index")
-    if not back.startswith("/") or back.startswith("//"):
+    if not back.startswith("/sollicitanten/") or back.startswith("//"):
         back = url_for(".index")
+
+    def again(field: str | None = None, message: str | None = None):
+        if message:
+            put_error(form, field, message)
+        args = MultiDict(parse_qsl(urlsplit(back).query, keep_blank_values=True))
+        return _index_page(org, args, form, back, code=422)
+
     if not form.validate_on_submit():
-        for errors in form.errors.values():
-            for message in errors:
-                flash(message, "error")
-        return redirect(back)
+        return again()
     apps = queries.applications_of(org, form.ids.data)
     if not apps:
         abort(404)
     if form.action.data == "tour":
         return redirect(url_for("tours.new", application=[a.id for a in apps]))
     if not form.stage.data:
-        flash(_("Kies een fase."), "error")
-        return redirect(back)
+        return again("stage", _("Kies eerst een fase. Er is niets gewijzigd."))
+    to = Stage(form.stage.data)
     try:
-        result = services.bulk_move(apps, Stage(form.stage.data), actor=current_user,
+        services.check_reason(to, form.reason.data or None)  # first what to fix, then:
+        if services.needs_confirmation(to) and not form.confirm.data:
+            raise StageError(_confirm_text(to, len(apps)), "confirm")
+        result = services.bulk_move(apps, to, actor=current_user,
                                     reason=form.reason.data or None, message=form.message.data)
     except StageError as exc:
         db.session.rollback()
-        flash(exc.message, "error")
-        return redirect(back)
+        return again(exc.field, exc.message)
     db.session.commit()
     if result.moved:
         flash(ngettext("%(num)s sollicitatie verplaatst.", "%(num)s sollicitaties verplaatst.",
@@ -152,6 +173,14 @@ def bulk():
     for app, why in result.refused:
         flash(_("%(ref)s niet verplaatst: %(why)s", ref=app.reference, why=why), "warning")
     return redirect(back)
+
+
+def _confirm_text(to: Stage, count: int = 1) -> str:
+    return ngettext(
+        "'%(stage)s' rondt de sollicitatie af: dat kan niet ongedaan worden gemaakt. Vink aan "
+        "dat u het zeker weet en kies opnieuw.",
+        "'%(stage)s' rondt %(num)s sollicitaties af: dat kan niet ongedaan worden gemaakt. "
+        "Vink aan dat u het zeker weet en kies opnieuw.", count, stage=STAGE_LABELS[to])
 
 
 def _detail(app, *, move_form=None, note_form=None, code=200):
@@ -166,6 +195,7 @@ def _detail(app, *, move_form=None, note_form=None, code=200):
         events=queries.history(app), notes=queries.notes(app) if member else [],
         move_form=move_form, note_form=note_form or NoteForm(formdata=None),
         can_move=member and bool(targets), can_hire=member and app.stage in OPEN_STAGES,
+        next_stage=services.next_step(app.stage),
         stage_labels=STAGE_LABELS, residence_labels=RESIDENCE_LABELS,
         language_labels=LANGUAGE_LABELS, reason_label=services.reason_label,
         whatsapp=queries.whatsapp_digits(app.phone),
@@ -185,8 +215,12 @@ def move(application_id: int):
     app = _load_for_member(application_id)
     form = MoveForm().set_targets(services.allowed_targets(app.stage))
     if form.validate_on_submit():
+        to = Stage(form.stage.data)
         try:
-            services.move(app, Stage(form.stage.data), actor=current_user,
+            services.check_move(app, to, form.reason.data or None)  # first what to fix, then:
+            if services.needs_confirmation(to) and not form.confirm.data:
+                raise StageError(_confirm_text(to), "confirm")
+            services.move(app, to, actor=current_user,
                           reason=form.reason.data or None, message=form.message.data)
         except StageError as exc:
             db.session.rollback()

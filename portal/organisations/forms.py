@@ -11,6 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length, ValidationError
 
 from portal.accounts.passwords import RULE as PASSWORD_RULE
+from portal.form_fields import confirmation
 from portal.organisations.models import OrgKind
 from portal.text import line_filter, strip_filter, text_filter
 
@@ -147,6 +148,23 @@ class ReasonForm(FlaskForm):
         description=_l("Deze reden sturen we naar de organisatie."),
         validators=[DataRequired(_l("Vul een reden in.")), Length(max=2000)],
     )
+
+
+class RejectForm(ReasonForm):
+    confirm = confirmation(_l("Ja, wijs deze organisatie af"),
+                           _l("Vink aan dat u deze organisatie wilt afwijzen."),
+                           _l("Dit kan niet ongedaan worden gemaakt."))
+
+
+def suspend_confirmation():
+    """Also on the report page, where an adviser can suspend the organisation reported."""
+    return confirmation(_l("Ja, schors deze organisatie"),
+                        _l("Vink aan dat u deze organisatie wilt schorsen."),
+                        _l("Alle gepubliceerde vacatures gaan meteen offline."))
+
+
+class SuspendForm(ReasonForm):
+    confirm = suspend_confirmation()
 
 
 class ConfirmForm(FlaskForm):

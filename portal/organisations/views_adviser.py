@@ -11,7 +11,7 @@ from portal import db
 from portal.accounts.auth import adviser_required
 from portal.organisations import queries, services
 from portal.organisations.forms import (
-    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, ReasonForm,
+    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, RejectForm, SuspendForm,
 )
 from portal.organisations.models import OrgStatus
 from portal.organisations.views import bp
@@ -39,8 +39,8 @@ def _detail(org, *, reject_form=None, suspend_form=None, contact_form=None, code
         contact_form.adviser.data = org.contact_adviser_id
     return render_template(
         "organisations/detail.html", org=org, members=queries.members(org),
-        confirm_form=ConfirmForm(), reject_form=reject_form or ReasonForm(prefix="reject"),
-        suspend_form=suspend_form or ReasonForm(prefix="suspend"), contact_form=contact_form,
+        confirm_form=ConfirmForm(), reject_form=reject_form or RejectForm(prefix="reject"),
+        suspend_form=suspend_form or SuspendForm(prefix="suspend"), contact_form=contact_form,
         status_label=services.status_label(org.status),
         kind_label=KIND_LABELS.get(org.kind.value, org.kind.value),
         sector_label=SECTOR_LABELS.get(org.sector, org.sector),
@@ -84,7 +84,7 @@ def approve(org_id: int):
 @adviser_required
 def reject(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
-    form = ReasonForm(prefix="reject")
+    form = RejectForm(prefix="reject")
     if not form.validate_on_submit():
         return _detail(org, reject_form=form, code=400)
     try:
@@ -99,7 +99,7 @@ def reject(org_id: int):
 @adviser_required
 def suspend(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
-    form = ReasonForm(prefix="suspend")
+    form = SuspendForm(prefix="suspend")
     if not form.validate_on_submit():
         return _detail(org, suspend_form=form, code=400)
     try:

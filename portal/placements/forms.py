@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
 
 from portal.applicants.models import ResidenceStatus
+from portal.form_fields import confirmation
 from portal.form_validators import Required
 from portal.placements.models import EndReason, TwvState
 from portal.text import line_filter
@@ -72,6 +73,11 @@ class HireForm(FlaskForm):
                        "code (HMAC) waaruit het nummer niet terug te halen is. Zonder nummer "
                        "kunnen we de uren bij andere werkgevers niet controleren."),
         render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    # Hiring cannot be undone (the application ends, the TWV steps start): said and ticked.
+    confirm = confirmation(
+        _l("Ja, ik neem deze persoon aan"), _l("Vink aan dat u deze persoon aanneemt."),
+        _l("Dit kan niet ongedaan worden gemaakt. Gaat het werk toch niet door, dan meldt u "
+           "dat daarna op de pagina van de plaatsing."))
 
     def for_application(self, *, is_agency: bool, status: ResidenceStatus) -> "HireForm":
         if not is_agency:

@@ -12,6 +12,7 @@ from portal.apply.forms import RadioField as ResidentRadioField
 from portal.apply.forms import SelectField as ResidentSelectField
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES
+from portal.organisations.forms import suspend_confirmation
 from portal.reports.models import ForwardedTo, ReporterType, ReportState
 from portal.text import line_filter
 
@@ -162,6 +163,10 @@ class SuspendForm(FlaskForm):
         # The service refuses an empty reason (with its own message); the label must not
         # say "(optioneel)".
         self.reason.flags.required = True
+
+
+class SuspendOrganisationForm(SuspendForm):
+    confirm = suspend_confirmation()
 
 
 class PrintForm(FlaskForm):

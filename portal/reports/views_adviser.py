@@ -15,7 +15,7 @@ from portal.i18n import LANGUAGES
 from portal.reports import services
 from portal.reports.forms import (
     FORWARDED_LABELS, REPORTER_LABELS, SIGNAL_LABELS, STATE_LABELS, PrintForm, StateForm,
-    SuspendForm,
+    SuspendForm, SuspendOrganisationForm,
 )
 from portal.reports.models import ForwardedTo, ReportState
 from portal.reports.views import bp
@@ -63,7 +63,7 @@ def _detail(report, *, state_form=None, vacancy_form=None, org_form=None, code=2
         related=services.related_reports(current_user, report),
         state_form=state_form or StateForm(report=report, prefix="state"),
         vacancy_form=vacancy_form or SuspendForm(prefix="vacancy"),
-        org_form=org_form or SuspendForm(prefix="org"),
+        org_form=org_form or SuspendOrganisationForm(prefix="org"),
         print_form=PrintForm(),
     ), code
 
@@ -125,7 +125,7 @@ def suspend_vacancy(report_id: int):
 @adviser_required
 def suspend_organisation(report_id: int):
     report = _load(report_id)
-    form = SuspendForm(prefix="org")
+    form = SuspendOrganisationForm(prefix="org")
     if form.validate_on_submit():
         try:
             services.suspend_linked_organisation(report, current_user, form.reason.data or "")

@@ -180,6 +180,7 @@ def test_recruiter_tour_hire_and_twv(live_server, browser, axe_check, make, db_s
     assert axe_check(f"{base}/sollicitanten/{amina.id}/aannemen", storage_state=state,
                      width=1280) == []
     page.fill("#hours_per_week", "24")
+    page.check("#confirm")  # hiring cannot be undone: ticked explicitly
     page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/plaatsingen/\d+$"))
     placement = db_session.scalar(select(Placement).where(Placement.application_id == amina.id))

@@ -119,6 +119,7 @@ def test_report_suspend_and_take_poster_down(live_server, browser, page, axe_che
     # 4. suspend the organisation, with a reason (which is required, so not "optional")
     expect(adv.locator("label[for='org-reason']")).to_have_text("Reden")
     adv.fill("#org-reason", "Meerdere meldingen over werken zonder contract.")
+    adv.check("#org-confirm")  # suspending cannot be undone with one click
     adv.click("form[action$='/organisatie-schorsen'] button[type=submit]")
     expect(adv.locator(".flashes")).to_contain_text("De organisatie is geschorst.")
     expect(main).to_contain_text("Organisatie geschorst")

@@ -12,8 +12,8 @@ ADVISER_URLS = [
     ("GET", "/adviseur/organisaties?status=approved", None),
     ("GET", "/adviseur/organisaties/{org}", None),
     ("POST", "/adviseur/organisaties/{org}/goedkeuren", {}),
-    ("POST", "/adviseur/organisaties/{org}/afwijzen", {"reject-reason": "Geen bedrijf."}),
-    ("POST", "/adviseur/organisaties/{org}/schorsen", {"suspend-reason": "Onderzoek."}),
+    ("POST", "/adviseur/organisaties/{org}/afwijzen", {"reject-reason": "Geen bedrijf.", "reject-confirm": "y"}),
+    ("POST", "/adviseur/organisaties/{org}/schorsen", {"suspend-reason": "Onderzoek.", "suspend-confirm": "y"}),
     ("POST", "/adviseur/organisaties/{org}/herstellen", {}),
     ("POST", "/adviseur/organisaties/{org}/contactpersoon", {"contact-adviser": "{adviser}"}),
 ]

@@ -107,7 +107,8 @@ def test_reject_mails_the_reason(client, login, setup, db_session, mails):
     region, adviser, org, member = setup
     login(adviser)
     res = client.post(f"{BASE}/{org.id}/afwijzen",
-                      data={"reject-reason": "Geen inschrijving bij de KvK gevonden."})
+                      data={"reject-reason": "Geen inschrijving bij de KvK gevonden.",
+                            "reject-confirm": "y"})
     assert res.status_code == 302
     db_session.refresh(org)
     assert org.status == OrgStatus.rejected
@@ -133,7 +134,7 @@ def test_suspend_and_reinstate(client, login, make, db_session, mails):
     res = client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": ""})
     assert res.status_code == 400
     assert 'id="suspend-reason-error"' in res.get_data(as_text=True)
-    res = client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Melding van onbetaald proefwerk."})
+    res = client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Melding van onbetaald proefwerk.", "suspend-confirm": "y"})
     assert res.status_code == 302
     db_session.refresh(org)
     assert org.status == OrgStatus.suspended and not org.can_publish
@@ -152,16 +153,16 @@ def test_suspend_and_reinstate(client, login, make, db_session, mails):
 
 
 @pytest.mark.parametrize("start,action,data", [
-    (OrgStatus.pending, "schorsen", {"suspend-reason": "x"}),
+    (OrgStatus.pending, "schorsen", {"suspend-reason": "x", "suspend-confirm": "y"}),
     (OrgStatus.pending, "herstellen", {}),
     (OrgStatus.approved, "goedkeuren", {}),
-    (OrgStatus.approved, "afwijzen", {"reject-reason": "x"}),
+    (OrgStatus.approved, "afwijzen", {"reject-reason": "x", "reject-confirm": "y"}),
     (OrgStatus.approved, "herstellen", {}),
     (OrgStatus.suspended, "goedkeuren", {}),
-    (OrgStatus.suspended, "afwijzen", {"reject-reason": "x"}),
-    (OrgStatus.suspended, "schorsen", {"suspend-reason": "x"}),
+    (OrgStatus.suspended, "afwijzen", {"reject-reason": "x", "reject-confirm": "y"}),
+    (OrgStatus.suspended, "schorsen", {"suspend-reason": "x", "suspend-confirm": "y"}),
     (OrgStatus.rejected, "goedkeuren", {}),
-    (OrgStatus.rejected, "schorsen", {"suspend-reason": "x"}),
+    (OrgStatus.rejected, "schorsen", {"suspend-reason": "x", "suspend-confirm": "y"}),
     (OrgStatus.rejected, "herstellen", {}),
 ])
 def test_invalid_transitions_are_refused(client, login, make, db_session, start, action, data):
@@ -219,7 +220,7 @@ def test_suspend_calls_vacancy_hooks(client, login, make, db_session, monkeypatc
     org = make.organisation(region=region, status=OrgStatus.approved)
     db_session.commit()
     login(adviser)
-    client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Signalen van uitbuiting."})
+    client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Signalen van uitbuiting.", "suspend-confirm": "y"})
     client.post(f"{BASE}/{org.id}/herstellen")
     assert calls == [("off", org.id), ("on", org.id)]
     assert events(db_session, "organisation_suspended")[0].detail["vacancies"] == 3
@@ -234,9 +235,33 @@ def test_suspend_takes_published_vacancies_offline(client, login, make, db_sessi
     vac = make.vacancy(organisation=org)
     db_session.commit()
     login(adviser)
-    client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Onderzoek loopt."})
+    client.post(f"{BASE}/{org.id}/schorsen", data={"suspend-reason": "Onderzoek loopt.", "suspend-confirm": "y"})
     db_session.refresh(vac)
     assert vac.status != VacancyStatus.published
     client.post(f"{BASE}/{org.id}/herstellen")
     db_session.refresh(vac)
     assert vac.status == VacancyStatus.published
+
+
+@pytest.mark.parametrize("action, prefix, label", [("afwijzen", "reject", "Ja, wijs deze organisatie af"),
+                                                   ("schorsen", "suspend", "Ja, schors deze organisatie")])
+def test_reject_and_suspend_need_an_explicit_tick(client, login, make, db_session, action,
+                                                  prefix, label):
+    """Both cannot be undone by one click (suspending takes every vacancy offline at once)."""
+    region = make.region()
+    adviser = make.user(Role.adviser, region=region)
+    status = OrgStatus.pending if action == "afwijzen" else OrgStatus.approved
+    org = make.organisation(region=region, status=status)
+    db_session.commit()
+    login(adviser)
+    assert label in client.get(f"{BASE}/{org.id}").get_data(as_text=True)
+    res = client.post(f"{BASE}/{org.id}/{action}", data={f"{prefix}-reason": "Signalen."})
+    assert res.status_code == 400
+    html = res.get_data(as_text=True)
+    assert f'id="{prefix}-confirm-error"' in html and "Signalen." in html  # reason kept
+    db_session.refresh(org)
+    assert org.status == status
+    assert client.post(f"{BASE}/{org.id}/{action}", data={
+        f"{prefix}-reason": "Signalen.", f"{prefix}-confirm": "y"}).status_code == 302
+    db_session.refresh(org)
+    assert org.status != status

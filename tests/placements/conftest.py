@@ -35,7 +35,7 @@ def world(make, db_session):
 
 def hire_form(**over) -> dict:
     data = {"start_date": (today() + timedelta(days=7)).isoformat(), "hours_per_week": "24",
-            "contract_type": "temporary", "v_number": ""}
+            "contract_type": "temporary", "v_number": "", "confirm": "y"}
     data.update(over)
     return data
 

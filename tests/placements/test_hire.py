@@ -140,3 +140,16 @@ def test_hire_needs_a_csrf_token(app, world, client, login):
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     assert client.post(url, data={**hire_form(), "csrf_token": token}).status_code == 302
     assert placement_of(world.app_a) is not None
+
+
+def test_hiring_needs_an_explicit_tick_and_changes_nothing_without_it(world, hire, db_session):
+    """Hiring ends the application and starts the TWV steps: it cannot be undone."""
+    res = hire(world.member_a, world.app_a, confirm="")
+    assert res.status_code == 422
+    html = res.get_data(as_text=True)
+    assert 'id="confirm-error"' in html and "Vink aan dat u deze persoon aanneemt." in html
+    assert placement_of(world.app_a) is None
+    db_session.refresh(world.app_a)
+    assert world.app_a.stage == Stage.offer
+    assert hire(world.member_a, world.app_a).status_code == 302
+    assert placement_of(world.app_a) is not None

@@ -246,6 +246,11 @@ def test_suspend_organisation_from_report(client, login, world):
     rid = world["report"].id
     res = client.post(f"/adviseur/meldingen/{rid}/organisatie-schorsen",
                       data={"org-reason": "Meerdere signalen van uitbuiting"})
+    assert res.status_code == 422 and 'id="org-confirm-error"' in res.get_data(as_text=True)
+    db.session.expire_all()
+    assert world["org"].status == OrgStatus.approved  # not without the tick
+    res = client.post(f"/adviseur/meldingen/{rid}/organisatie-schorsen",
+                      data={"org-reason": "Meerdere signalen van uitbuiting", "org-confirm": "y"})
     assert res.status_code == 302
     db.session.expire_all()
     assert world["org"].status == OrgStatus.suspended
