@@ -39,6 +39,16 @@ class ResidenceStatus(str, enum.Enum):
     unknown = "unknown"
 
 
+class ApplicationSource(str, enum.Enum):
+    """The route an application came in by: which one leads to work is a steering question.
+    Set once, when the application is made; never personal data, so it survives erasure."""
+
+    poster = "poster"      # a QR poster or the notice-board page of an azc (poster_location set)
+    link = "link"          # a direct link: the website, a shared link, the feed
+    desk = "desk"          # entered at the Werkbalie by staff, with the resident's consent
+    proposal = "proposal"  # an adviser proposed the resident and the resident accepted
+
+
 class Application(Base):
     """A resident's application. Personal fields are nulled by the retention purge or when
     the resident erases their data; the row stays for anonymous counts."""
@@ -71,6 +81,9 @@ class Application(Base):
         enum_type(ResidenceStatus, "residence_status")
     )
     procedure_long_enough: Mapped[bool | None]
+    source: Mapped[ApplicationSource] = mapped_column(
+        enum_type(ApplicationSource, "source"), default=ApplicationSource.link
+    )
     ui_language: Mapped[str] = mapped_column(String(5))
     keep_one_year: Mapped[bool] = mapped_column(default=False)
     consent_at: Mapped[datetime]

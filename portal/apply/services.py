@@ -9,7 +9,9 @@ from datetime import datetime
 from flask import current_app
 
 from portal import db
-from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
+from portal.applicants.models import (
+    OPEN_STAGES, Application, ApplicationEvent, ApplicationSource, ResidenceStatus, Stage,
+)
 from portal.apply import queries, tokens
 from portal.apply.housekeeping import erase_personal_data
 from portal.clock import utcnow
@@ -93,6 +95,7 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
     now = utcnow()
     app = Application(
         vacancy=vacancy, reference=_unique_reference(), poster_location=poster_location,
+        source=ApplicationSource.poster if poster_location else ApplicationSource.link,
         azc_location_id=data.azc_location_id or None,
         name=data.name, phone=data.phone, email=data.email or None,
         languages=data.languages, experience=data.experience or None,
