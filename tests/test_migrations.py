@@ -107,3 +107,16 @@ def test_sqlite_copying_a_table_keeps_the_rows_that_point_to_it(tmp_path):
             assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1  # on again
     finally:
         app.extensions["db_engine"].dispose()
+
+
+def test_one_open_application_per_phone_index_stays_partial(fresh_app):
+    """Only OPEN applications are unique per vacancy and phone: a later migration that copies
+    the table must keep the WHERE, or a resident could never apply again after withdrawing."""
+    upgrade(fresh_app)
+    engine = fresh_app.extensions["db_engine"]
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            sql = conn.execute(text("SELECT sql FROM sqlite_master WHERE name = 'uq_application_open_phone'")).scalar()
+        else:
+            sql = conn.execute(text("SELECT indexdef FROM pg_indexes WHERE indexname = 'uq_application_open_phone'")).scalar()
+    assert sql and "UNIQUE" in sql.upper() and "WHERE" in sql.upper() and "withdrawn" not in sql
