@@ -1,6 +1,8 @@
-"""The printable confirmation of a TWV cancellation, for the employer's payroll file.
-No web code: takes a placement, returns PDF bytes. Never prints the V-number (we do not have
-it); prints the resident's name only while it has not been erased."""
+"""The printable record of the end of a placement and the TWV cancellation, for the employer's
+payroll file. No web code: takes a placement, returns PDF bytes. What it says follows the
+state: "UWV was informed" only once the employer confirmed it, otherwise that it must still be
+done. Never prints the V-number (we do not have it); prints the resident's name only while it
+has not been erased."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -13,7 +15,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from portal.formatting import nice_date
 from portal.placements.forms import CONTRACT_LABELS, END_LABELS, TWV_LABELS
-from portal.placements.models import Placement
+from portal.placements.models import Placement, TwvState
 from portal.posters import text as ptext  # Noto fonts with Arabic/Ethiopic shaping
 
 MARGIN = 20 * mm
@@ -29,13 +31,13 @@ def rows(placement: Placement) -> list[tuple[str, str]]:
     org = placement.organisation
     app = placement.application
     via = {"employer": _("door de werkgever"), "adviser_phone": _("telefonisch, via de adviseur")}
-    confirmed = _date(placement.cancelled_at)
-    if placement.cancelled_at is not None:
+    if _informed(placement):
         who = placement.cancelled_by.name if placement.cancelled_by else ""
-        confirmed = " ".join(filter(None, [confirmed, via.get(placement.cancelled_via or "", ""),
+        confirmed = " ".join(filter(None, [_date(placement.cancelled_at),
+                                           via.get(placement.cancelled_via or "", ""),
                                            f"({who})" if who else ""]))
     else:
-        confirmed = _("Nog niet bevestigd")
+        confirmed = _("Nog niet: de werkgever moet UWV nog inlichten")
     out = [
         (_("Organisatie"), f"{org.name} (KvK {org.kvk})"),
         (_("Vacature"), f"{placement.vacancy.title} ({placement.vacancy.code})"),
@@ -49,29 +51,47 @@ def rows(placement: Placement) -> list[tuple[str, str]]:
         (_("Startdatum"), _date(placement.start_date)),
         (_("Uren per week"), str(placement.hours_per_week)),
         (_("Soort contract"), str(CONTRACT_LABELS[placement.contract_type])),
-        (_("Einddatum"), _date(placement.end_date)),
+        (_("Laatste werkdag"), _date(placement.end_date)),
         (_("Reden"), str(END_LABELS[placement.end_reason]) if placement.end_reason else "–"),
         (_("TWV aangevraagd op"), _date(placement.twv_applied_on)),
         (_("TWV-besluit op"), _date(placement.twv_decided_on)),
         (_("TWV-status"), str(TWV_LABELS[placement.twv_state])),
         (_("Einde gemeld in het portaal"), _date(placement.cancellation_requested_at)),
-        (_("UWV ingelicht (bevestigd)"), confirmed),
+        (_("UWV ingelicht"), confirmed),
     ]
     return out
+
+
+def _informed(placement: Placement) -> bool:
+    return placement.twv_state == TwvState.cancelled and placement.cancelled_at is not None
+
+
+def title_and_intro(placement: Placement) -> tuple[str, str]:
+    """One statement per state, so the page never says UWV was informed while a row below
+    says it is not yet."""
+    if _informed(placement):
+        return (_("Bevestiging intrekking TWV"),
+                _("De werkgever heeft het einde van deze plaatsing gemeld in het Werkportaal azc "
+                  "en op %(day)s vastgelegd dat UWV is ingelicht, zodat de "
+                  "tewerkstellingsvergunning (TWV) kan worden ingetrokken.",
+                  day=_date(placement.cancelled_at)))
+    return (_("Einde plaatsing: TWV nog intrekken"),
+            _("De werkgever heeft het einde van deze plaatsing gemeld in het Werkportaal azc. "
+              "UWV is nog niet ingelicht: de werkgever laat UWV weten dat de "
+              "tewerkstellingsvergunning (TWV) kan worden ingetrokken en legt dat daarna in het "
+              "portaal vast."))
 
 
 def cancellation_pdf(placement: Placement, *, generated_at: datetime) -> bytes:
     buf = BytesIO()
     width, height = A4
     canvas = Canvas(buf, pagesize=A4, invariant=1)
-    canvas.setTitle(_("Bevestiging intrekking TWV"))
+    title, intro = title_and_intro(placement)
+    canvas.setTitle(title)
     canvas.setAuthor(_("Werkportaal azc"))
     y = height - MARGIN - 10
-    ptext.draw(canvas, _("Bevestiging intrekking TWV"), MARGIN, y, 18, bold=True)
+    ptext.draw(canvas, title, MARGIN, y, 18, bold=True)
     y -= 22
-    intro = _("De werkgever heeft het einde van deze plaatsing gemeld in het Werkportaal azc "
-              "en vastgelegd dat UWV is ingelicht, zodat de tewerkstellingsvergunning (TWV) "
-              "kan worden ingetrokken.")
     value_x = MARGIN + LABEL_WIDTH
     value_width = width - MARGIN - value_x
     for line in ptext.wrap(intro, SIZE, width - 2 * MARGIN):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import current_app
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -13,6 +13,7 @@ from portal.accounts.models import Role, User
 from portal.applicants.models import Application
 from portal.apply.signals import status_shown
 from portal.clock import today
+from portal.guidance.content import Source, load_pages, page_for
 from portal.organisations.models import Organisation
 from portal.placements.models import Placement, TwvState
 
@@ -93,7 +94,10 @@ def resident_notes(application: Application) -> list[str]:
     for p in placements_of(application):
         employer = p.client_name or p.organisation.name
         start = format_date(p.start_date, "long")
-        if p.twv_state == TwvState.cancellation_requested:
+        if p.ended and p.end_date > day:  # reported ahead: not stopped yet
+            notes.append(_("Je baan bij %(employer)s stopt op %(date)s.", employer=employer,
+                           date=format_date(p.end_date, "long")))
+        elif p.twv_state == TwvState.cancellation_requested:
             notes.append(_("Je baan bij %(employer)s is gestopt. De werkgever laat de "
                            "werkvergunning (TWV) stoppen. Daarna kun je met een nieuwe baan "
                            "beginnen.", employer=employer))
@@ -113,6 +117,18 @@ def resident_notes(application: Application) -> list[str]:
             notes.append(_("Je bent aangenomen bij %(employer)s. Je begint op %(date)s.",
                            employer=employer, date=start))
     return notes
+
+
+# UWV's own contact page for employers, as the guidance page "contact" cites it.
+UWV_CONTACT_URL = "uwv.nl/werkgevers/contact"
+
+
+def uwv_contact() -> Source | None:
+    """Where an employer tells UWV that a TWV can be withdrawn: the UWV page that the guidance
+    content names as its source (the portal invents no phone numbers; a content edit changes
+    the link). None when the content no longer cites it."""
+    page = page_for(load_pages(current_app.config["CONTENT_DIR"]), "contact", str(get_locale()))
+    return next((s for s in (page.sources if page else ()) if UWV_CONTACT_URL in s.url), None)
 
 
 @status_shown.connect

@@ -183,10 +183,16 @@ def set_twv_state(placement: Placement, actor: User, to_state: TwvState, on: dat
            to_state=to_state.value)
 
 
+# An end is reported once it is known and near. A date further ahead is more often a slip
+# (a month or a year off) than a plan, and until then the placement is simply running.
+END_AHEAD_DAYS = 28
+
+
 def end(placement: Placement, actor: User, end_date: date, reason: EndReason,
         note: str | None = None) -> None:
-    """The employer reports the end of the work. A TWV that exists at UWV must then be
-    withdrawn, or it blocks the resident's next job."""
+    """The employer reports the end of the work: the last working day, at most
+    END_AHEAD_DAYS ahead (then the pages say the work *will* stop on that day). A TWV that
+    exists at UWV must then be withdrawn, or it blocks the resident's next job."""
     if placement.ended:
         raise PlacementError(_l("Het einde van deze plaatsing is al gemeld."))
     if reason == EndReason.not_started:
@@ -195,8 +201,10 @@ def end(placement: Placement, actor: User, end_date: date, reason: EndReason,
         if end_date < placement.start_date:
             raise PlacementError(_l("De einddatum ligt vóór de startdatum. Ging de aanname niet "
                                     "door? Kies dan 'Aanname gaat niet door'."), "end_date")
-        if end_date > today() + timedelta(days=366):
-            raise PlacementError(_l("Kies een einddatum binnen een jaar."), "end_date")
+        if end_date > today() + timedelta(days=END_AHEAD_DAYS):
+            raise PlacementError(_l("De laatste werkdag ligt meer dan %(n)s dagen vooruit. "
+                                    "Meld het einde als het zover is, of controleer de datum.",
+                                    n=END_AHEAD_DAYS), "end_date")
     previous = placement.twv_state
     placement.end_date = end_date
     placement.end_reason = reason

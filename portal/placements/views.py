@@ -118,7 +118,8 @@ def _show(placement: Placement, code: int = 200, failed=None, **forms):
     forms.setdefault("end_form", EndForm(prefix="end"))
     return render_template("placements/show.html", placement=placement, confirm_form=ConfirmForm(),
                            age=placement.cancellation_age(today()), adviser_view=False,
-                           failed_form=failed, **forms), code
+                           failed_form=failed, today=today(), uwv_contact=queries.uwv_contact(),
+                           end_ahead_days=services.END_AHEAD_DAYS, **forms), code
 
 
 @bp.get("/plaatsingen/<int:placement_id>")

@@ -35,7 +35,8 @@ def region_show(placement_id: int):
     services.record_adviser_view(placement, current_user)  # the page shows the resident's name
     db.session.commit()
     return render_template("placements/show.html", placement=placement, adviser_view=True,
-                           age=placement.cancellation_age(today()))
+                           age=placement.cancellation_age(today()), today=today(),
+                           uwv_contact=queries.uwv_contact())
 
 
 def _cancellations(forms=None, code=200):

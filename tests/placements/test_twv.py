@@ -95,7 +95,7 @@ def test_contract_ended_then_cancelled(world, client, login, placement):
     login(world.member_a)
     _step(client, placement, "aangevraagd")
     _step(client, placement, "verleend")
-    end = placement.start_date + timedelta(days=30)
+    end = placement.start_date + timedelta(days=7)  # reported ahead, within END_AHEAD_DAYS
     resp = client.post(f"/plaatsingen/{placement.id}/einde", data={
         "end-end_date": end.isoformat(), "end-reason": "resigned", "end-note": ""})
     assert resp.status_code == 302
