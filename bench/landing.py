@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -63,6 +64,21 @@ def wrk(url: str, seconds: int) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
+def answered(url: str, seconds: float = 120) -> None:
+    """Wait until the app answers 200 (a worker loads the app after it starts listening)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as res:
+                if res.status == 200:
+                    return
+        except OSError:
+            pass
+        if time.monotonic() > deadline:
+            raise SystemExit(f"{url} did not answer 200")
+        time.sleep(0.2)
+
+
 def database(kind: str, tmp: Path) -> str:
     if kind == "sqlite":
         return f"sqlite:///{tmp / 'bench.sqlite3'}"
@@ -98,8 +114,9 @@ def measure(kind: str, args, tmp: Path) -> float:
     bare, p2 = serve("bare:app", env, args.workers, str(tmp))
     landing_url, bare_url = f"http://127.0.0.1:{p1}{path}", f"http://127.0.0.1:{p2}/"
     try:
-        wrk(landing_url, 2)  # warm-up: workers loaded, caches filled
-        wrk(bare_url, 2)
+        for url in (landing_url, bare_url):
+            answered(url)
+            wrk(url, 3)  # warm-up: every worker loaded, caches filled
         landing, base = [], []
         for _ in range(args.rounds):
             landing.append(wrk(landing_url, args.seconds))

@@ -21,9 +21,11 @@ workers = int(os.environ.get("PORTAL_WORKERS") or min(2 * multiprocessing.cpu_co
 timeout = 30  # a worker stuck longer is killed and replaced (nginx gives up after 30 s too)
 # On SIGHUP/SIGTERM a worker finishes its request, writes its page-view tally and exits.
 graceful_timeout = 20
-# Replace each worker after ~2000 requests (jitter: not all at once) against slow leaks.
-max_requests = 2000
-max_requests_jitter = 200
+# Replace each worker now and then (jitter: not all at once) against slow leaks. Not too often:
+# a new worker loads the app for a second or more, and at a job-fair peak a worker answers
+# 500+ scans a second (bench/landing.py), so 2000 would mean a restart every few seconds.
+max_requests = 50000
+max_requests_jitter = 5000
 # Two instances on one host would otherwise share one control socket
 # ($XDG_RUNTIME_DIR/gunicorn.ctl): restarts go through systemd, so no socket at all.
 control_socket_disable = True
