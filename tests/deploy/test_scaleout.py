@@ -19,14 +19,15 @@ from portal import create_app, db
 from portal.applicants.models import Application
 from portal.notifications.models import OutboxMessage
 from portal.vacancies.models import MinimumWage
-from tests.conftest import require_or_skip
+from tests.conftest import PG_URL, require_or_skip
 from tests.deploy.cluster import Cluster, have
 from tests.deploy.conftest import get
 from tests.factories import PASSWORD, Factory
 
 pytestmark = pytest.mark.scaleout
 
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+# The server of the PostgreSQL test run (CI), a database of our own on it.
+PG_SERVER = (PG_URL or "postgresql://postgres@127.0.0.1:5432/test").rsplit("/", 1)[0] + "/postgres"
 REDIS_URL = "redis://127.0.0.1:6379/9"
 SIGN_IN_LIMIT = 10  # per address per minute (portal/accounts/limits.py IP_LIMIT)
 FORM = ("csrf_token", "submission_key")
@@ -207,12 +208,14 @@ def test_killing_an_instance_mid_run_loses_no_answered_application(cluster):
     def resident(i: int) -> tuple[int, int, str, object, dict]:
         browser = cluster.browser(f"10.2.0.{i % 25 + 1}")
         vacancy = cluster.vacancies[i % len(cluster.vacancies)]
+        fields: dict = {}
         for _attempt in range(5):  # the form page itself may meet the dying instance
             try:
                 fields = browser.hidden_fields(apply_path(vacancy), *FORM)
                 break
             except (OSError, AttributeError):
                 time.sleep(0.5)
+        assert fields, "the form page never came"
         data = answers(cluster, 1000 + i, vacancy, email=False) | fields
         tries = 0
         while True:
