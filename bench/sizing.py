@@ -48,6 +48,11 @@ def connections(url: str) -> int:
     return int(n)
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        raise AssertionError("redirected: the staff page was not served")
+
+
 def browser():
     return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
@@ -75,7 +80,7 @@ def apply_rate(base: str, apply_path: str, location_id: str, seconds: int, clien
             i += 1
             opener = browser()
             html = opener.open(base + apply_path).read().decode()
-            data = {"name": f"Bewoner {n}-{i}", "phone": f"+316{n:02d}{i:06d}", "residence_status": "status_holder",
+            data = {"name": f"Bewoner {n}-{i}", "phone": f"+3161{n}{i:06d}", "residence_status": "status_holder",
                     "azc_location": location_id, "lang1": "ar", "level1": "good",
                     "csrf_token": hidden(html, "csrf_token"), "submission_key": hidden(html, "submission_key")}
             body = opener.open(base + apply_path, urllib.parse.urlencode(data).encode()).read().decode()
@@ -115,6 +120,9 @@ def main() -> None:
         wrk(base + path, 3)
         landing = wrk(base + path, args.seconds)
         cookie = session_cookie(base)
+        check = urllib.request.Request(base + "/vacatures/", headers={"Cookie": cookie})
+        with urllib.request.build_opener(NoRedirect()).open(check) as res:
+            assert res.status == 200 and "Uitloggen" in res.read().decode(), "not signed in"
         staff_cmd = ["wrk", "-t1", "-c4", f"-d{args.seconds}s", "-H", f"Cookie: {cookie}", base + "/vacatures/"]
         out = subprocess.run(staff_cmd, capture_output=True, text=True, check=True).stdout
         staff = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
