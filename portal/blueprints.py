@@ -14,6 +14,7 @@ from portal.dashboard.views import bp as dashboard
 from portal.guidance.views import bp as guidance
 from portal.health.views import bp as health
 from portal.organisations.views import bp as organisations
+from portal.phrases.views import bp as phrases
 from portal.placements.views import bp as placements
 from portal.posters.views import bp as posters
 from portal.questions.views import bp as questions
@@ -23,7 +24,7 @@ from portal.vacancies.views import bp as vacancies
 
 # Registration order: routes of earlier blueprints win when two rules match the same URL.
 BLUEPRINTS: tuple[Blueprint, ...] = (
-    health, accounts, organisations, admin, vacancies, posters, apply, applicants, guidance,
+    health, accounts, organisations, admin, vacancies, phrases, posters, apply, applicants, guidance,
     dashboard, reports, tours, questions, aftercare, placements,
 )
 

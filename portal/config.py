@@ -46,6 +46,12 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_MINUTES": 60,
     "CONTENT_DIR": None,  # default: <project>/content
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session
+    # Machine translation (portal/translate): a LibreTranslate-compatible server. Unset: off.
+    "TRANSLATE_URL": None,
+    "TRANSLATE_KEY": None,
+    "TRANSLATE_TIMEOUT": 10,  # seconds per call from `portal tick`
+    "TRANSLATE_INLINE_TIMEOUT": 3,  # seconds, while a staff member waits for a page
+    "TRANSLATE_BATCH": 50,  # translations per tick at most, so one tick stays short
 }
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent

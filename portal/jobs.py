@@ -10,6 +10,9 @@ from typing import Callable
 JOBS: tuple[tuple[str, str], ...] = (
     # (label, "module:function") — the outbox runs last so mail made by earlier jobs goes out.
     ("vacancies expired", "portal.vacancies.services:expire_due"),
+    ("phrasebook phrases added", "portal.phrases.machine:sync_phrasebook"),
+    ("vacancy texts machine-translated", "portal.phrases.machine:translate_vacancies"),
+    ("messages machine-translated", "portal.translate.services:translate_pending"),
     ("applications purged", "portal.apply.housekeeping:purge_expired"),
     ("status links of resent forms forgotten", "portal.apply.housekeeping:forget_submission_seals"),
     ("application digests", "portal.apply.housekeeping:queue_digests"),

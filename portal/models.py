@@ -6,6 +6,8 @@ from portal.notifications.models import OutboxMessage  # noqa: F401
 from portal.organisations.models import Organisation  # noqa: F401
 from portal.regions.models import Location, Region  # noqa: F401
 from portal.vacancies.models import MinimumWage, Vacancy, VacancyLocation  # noqa: F401
+from portal.phrases.models import Phrase, VacancyPhrase, VacancyText  # noqa: F401
+from portal.translate.models import MachineText  # noqa: F401
 from portal.apply.models import DigestMark  # noqa: F401
 from portal.reports.models import Report, ReportEvent  # noqa: F401
 from portal.tours.models import Tour, TourInvite  # noqa: F401

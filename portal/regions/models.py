@@ -28,5 +28,12 @@ class Location(Base):
     city: Mapped[str] = mapped_column(String(120))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
     active: Mapped[bool] = mapped_column(default=True)
+    # The residents' main languages here, most used first ("ti,ar"), set by a coordinator:
+    # the notice board and the posters print them next to Dutch and English (at most three).
+    languages: Mapped[str] = mapped_column(String(20), default="")
 
     region: Mapped[Region] = relationship(back_populates="locations")
+
+    @property
+    def main_languages(self) -> tuple[str, ...]:
+        return tuple(code for code in (self.languages or "").split(",") if code)

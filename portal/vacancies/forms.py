@@ -34,9 +34,10 @@ class VacancyForm(FlaskForm):
     title = StringField(_l("Functie"), validators=[Required(), Length(max=120)],
                         description=_l("Bijvoorbeeld: Hulp in de bakkerij"))
     summary = TextAreaField(
-        _l("Korte omschrijving"), validators=[Required(), Length(max=600)],
+        _l("Korte omschrijving"), validators=[Optional(), Length(max=600)],
         description=_l("Schrijf kort en eenvoudig (taalniveau B1): korte zinnen, gewone woorden. "
-                       "Wat ga je doen? Waar? Met wie? Dit komt op de poster."))
+                       "Wat ga je doen? Waar? Met wie? Dit komt op de poster. Mag leeg blijven "
+                       "als u daarna het werk in zinnen kiest: die lezen bewoners in hun eigen taal."))
     description = TextAreaField(_l("Meer informatie"), validators=[Optional(), Length(max=5000)])
     text_language = SelectField(_l("Taal van uw tekst"), choices=TEXT_LANGUAGES, default="nl")
     client_name = StringField(_l("Inlener (klant)"), validators=[Optional(), Length(max=200)],

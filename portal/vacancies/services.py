@@ -17,7 +17,9 @@ from portal.text import clean_line, clean_text
 from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation, OrgKind
 from portal.regions.models import Location
+from portal.signals import total
 from portal.vacancies import codes
+from portal.vacancies import signals as vacancy_signals
 from portal.vacancies.models import ContractType, Level, Vacancy, VacancyLocation, VacancyStatus
 from portal.vacancies.wages import minimum_wage_on
 from portal.domain import DomainError
@@ -219,6 +221,7 @@ def duplicate_vacancy(vacancy: Vacancy) -> Vacancy:
     db.session.add(copy)
     db.session.flush()
     record("vacancy.duplicated", copy, source_id=vacancy.id)
+    total(vacancy_signals.duplicated, copy, source=vacancy)  # phrases, texts per language
     return copy
 
 
@@ -239,6 +242,10 @@ def publish_vacancy(vacancy: Vacancy) -> None:
     org = vacancy.organisation
     _check_publishable(org, vacancy.start_date, [p.location_id for p in vacancy.current_postings])
     check(org, _data_of(vacancy), wage_confirmed=True)  # a saved wage was confirmed then
+    if not clean_text(vacancy.summary) and not total(vacancy_signals.content_parts, vacancy):
+        # Phrases (portal/phrases) may say what the job is instead: they read in every language.
+        raise VacancyError(_("Schrijf een korte omschrijving, of kies bij 'Het werk in zinnen' "
+                             "wat het werk is."), "summary")
     now = utcnow()
     vacancy.status = VacancyStatus.published
     vacancy.status_reason = None
