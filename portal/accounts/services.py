@@ -14,6 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
+from portal.accounts.signals import staff_changed
 from portal.accounts import passwords
 from portal.audit.services import record
 from portal.clock import utcnow
@@ -148,6 +149,8 @@ def disable_user(user: User) -> None:
     user.active = False
     user.session_version += 1
     record("user_disabled", user)
+    if user.is_staff:
+        staff_changed.send(user)  # a disabled adviser is nobody's contact any more
 
 
 # --- signing in -------------------------------------------------------------------------------

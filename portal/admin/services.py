@@ -14,6 +14,7 @@ from portal import db
 from portal.accounts.models import STAFF_ROLES, Role, User
 from portal.accounts.services import AccountError, disable_user
 from portal.accounts.services import create_staff as create_account
+from portal.accounts.signals import staff_changed
 from portal.audit.services import record
 from portal.regions.models import Location, Region
 from portal.text import clean_line
@@ -171,6 +172,7 @@ def change_role(user: User, actor: User, role: str, region_id: int | None, locat
     db.session.flush()
     record("role_changed", user, actor=actor, old=old.value, new=new_role.value,
            region_id=user.region_id, location_ids=[loc.id for loc in locs])
+    staff_changed.send(user)  # links the new role or region no longer covers are dropped
 
 
 def disable(user: User, actor: User) -> None:

@@ -9,8 +9,8 @@ from flask import current_app, url_for
 from flask_babel import get_locale
 from sqlalchemy import Select, and_, or_, select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.aftercare.models import AftercareCheck, CheckState
 from portal.aftercare.services import checkin_days
 from portal.applicants.models import Application, Stage
@@ -29,19 +29,16 @@ def _with_placement() -> Select:
 
 
 def visible_to_adviser(user: User) -> Select:
-    query = _with_placement()
-    if user.role == Role.admin:
-        return query
-    if user.role == Role.adviser and user.region_id is not None:
-        return query.where(Organisation.region_id == user.region_id)
-    return query.where(False)  # noqa: FBT003
+    return _with_placement().where(access.region_scope(user, Organisation.region_id))
+
+
+def _of_own_organisation(user: User):
+    return access.org_scope(user, Placement.organisation_id, Organisation.region_id)
 
 
 def get_for_member(user: User, check_id: int) -> AftercareCheck | None:
-    if user.organisation_id is None:
-        return None
     return db.session.scalar(_with_placement().where(
-        AftercareCheck.id == check_id, Placement.organisation_id == user.organisation_id))
+        AftercareCheck.id == check_id, _of_own_organisation(user)))
 
 
 def get_for_adviser(user: User, check_id: int) -> AftercareCheck | None:
@@ -54,10 +51,8 @@ def _running():
 
 def open_for_member(user: User) -> list[AftercareCheck]:
     """Check-ins the organisation can fill in now."""
-    if user.organisation_id is None:
-        return []
     return list(db.session.scalars(_with_placement().where(
-        Placement.organisation_id == user.organisation_id, _running(),
+        _of_own_organisation(user), _running(),
         AftercareCheck.state.in_((CheckState.sent, CheckState.overdue)),
     ).order_by(AftercareCheck.due_on, AftercareCheck.id)))
 
@@ -116,9 +111,8 @@ def retention(user: User, day: date | None = None) -> list[Retention]:
              .where(or_(Placement.end_reason.is_(None),
                         Placement.end_reason != EndReason.not_started)))
     regions = select(Region.id, Region.name).order_by(Region.name)
-    if user.role != Role.admin:
-        query = query.where(Region.id == user.region_id)
-        regions = regions.where(Region.id == user.region_id)
+    query = query.where(access.region_scope(user, Region.id))
+    regions = regions.where(access.region_scope(user, Region.id))
     figures = {rid: Retention(region=name) for rid, name in db.session.execute(regions)}
     for rid, _name, start, end in db.session.execute(query):
         fig = figures[rid]

@@ -10,12 +10,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckKind, CheckState
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
+from portal.organisations.queries import advisers_to_call
 from portal.placements import services as placements
 from portal.placements import signals as placement_signals
 from portal.placements.models import EndReason, Placement
@@ -77,14 +78,6 @@ def _still_running():
     return or_(Placement.end_date.is_(None), Placement.end_date > AftercareCheck.due_on)
 
 
-def _members(org_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.organisation_id == org_id, User.role == Role.member,
-                           User.active.is_(True), User.email_verified_at.is_not(None))
-        .order_by(User.id)
-    ))
-
-
 def send_due(now: datetime) -> int:
     """`portal tick`: mail the organisation's members about check-ins due today or earlier
     (once: the state moves to sent and the dedupe key blocks a second mail), and mark sent
@@ -101,7 +94,7 @@ def send_due(now: datetime) -> int:
         placement = check.placement
         with force_locale("nl"):
             subject, body = _checkin_mail(check, placement)
-        for member in _members(placement.organisation_id):
+        for member in access.organisation_members(placement.organisation_id):
             if queue(member.email, subject, body, dedupe_key=f"aftercare:{check.id}:{member.id}"):
                 queued += 1
         check.state = CheckState.sent
@@ -184,14 +177,7 @@ def _report_contract_ended(placement: Placement, member: User, last_day: date) -
 
 def _notify_adviser(check: AftercareCheck, placement: Placement) -> None:
     org = placement.organisation
-    adviser = org.contact_adviser
-    if adviser is not None and adviser.active and adviser.role == Role.adviser:
-        targets = [adviser]
-    else:
-        targets = list(db.session.scalars(
-            select(User).where(User.role == Role.adviser, User.region_id == org.region_id,
-                               User.active.is_(True)).order_by(User.id)
-        ))
+    targets = advisers_to_call(org)
     with force_locale("nl"):
         subject = _("Nazorg: %(org)s vraagt aandacht", org=org.name)
         body = "\n".join([

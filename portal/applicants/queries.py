@@ -8,8 +8,8 @@ from datetime import date, datetime, time, timezone
 from sqlalchemy import Select, Text, cast, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.applicants.models import (
     ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
 )
@@ -24,30 +24,21 @@ PAGE_SIZE = 50
 
 # --------------------------------------------------------------------------- access
 
-def is_member(user: User, org: Organisation) -> bool:
-    return user.role == Role.member and user.organisation_id == org.id
-
-
-def may_view(user: User, org: Organisation) -> bool:
-    """Members of the organisation; its contact adviser and the advisers of its region
-    (read-only); admins. Everyone else gets a 404 from the caller."""
-    if not user.is_authenticated:
-        return False
-    if is_member(user, org) or user.role == Role.admin:
-        return True
-    return user.role == Role.adviser and (
-        org.region_id == user.region_id or org.contact_adviser_id == user.id)
+def visible_applications(user: User) -> Select:
+    """Applications the user may see (portal.access.org_scope): their own organisation's for
+    members, their region's for advisers, all for admins."""
+    return (select(Application).join(Vacancy, Vacancy.id == Application.vacancy_id)
+            .join(Organisation, Organisation.id == Vacancy.organisation_id)
+            .where(access.org_scope(user, Organisation.id, Organisation.region_id)))
 
 
 def application_for(user: User, application_id: int) -> Application | None:
-    app = db.session.scalar(
-        select(Application).where(Application.id == application_id)
+    """None when it does not exist or the user may not see it (the caller answers 404)."""
+    return db.session.scalar(
+        visible_applications(user).where(Application.id == application_id)
         .options(joinedload(Application.vacancy).joinedload(Vacancy.organisation),
                  joinedload(Application.azc_location), joinedload(Application.poster_location))
     )
-    if app is None or not may_view(user, app.vacancy.organisation):
-        return None
-    return app
 
 
 def applications_of(org: Organisation, ids: list[int]) -> list[Application]:

@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
-from portal import db
+from portal import access, db
 from portal.accounts.models import Role
 from portal.applicants import csv_export, queries, services, signals
 from portal.applicants.forms import (
@@ -28,11 +28,13 @@ from portal.bounds import id_arg, page_arg
 from portal.extensions import login_manager
 from portal.form_errors import put_error
 from portal.organisations.models import Organisation
+from portal.organisations.suspension import personal_data_gate
 from portal.signals import merged
 from portal.security import no_store
 
 bp = Blueprint("applicants", __name__)
 bp.after_request(no_store)  # every page here shows personal data
+bp.before_request(personal_data_gate)  # none of it for a suspended organisation
 
 VIEWERS = (Role.member, Role.adviser, Role.admin)
 
@@ -56,7 +58,7 @@ def _list_org() -> Organisation:
     if current_user.role == Role.member:
         return current_user.organisation
     org = db.session.get(Organisation, request.args.get("organisatie", type=id_arg) or 0)
-    if org is None or not queries.may_view(current_user, org):
+    if org is None or not access.may_see_org(current_user, org):
         abort(404)
     return org
 
@@ -70,7 +72,7 @@ def _load(application_id: int):
 
 def _load_for_member(application_id: int):
     app = _load(application_id)
-    if not queries.is_member(current_user, app.vacancy.organisation):
+    if not access.may_act_for_org(current_user, app.vacancy.organisation):
         abort(404)  # advisers look, they do not act
     return app
 
@@ -101,7 +103,7 @@ def _index_page(org: Organisation, args: MultiDict, bulk: BulkForm, back: str, c
     form = _filter_form(org, args)
     filters = form.filters()
     page = queries.list_page(org, filters, args.get("pagina", 1, type=page_arg))
-    member = queries.is_member(current_user, org)
+    member = access.may_act_for_org(current_user, org)
     return render_template(
         "applicants/index.html", org=org, form=form, filters=filters, page=page, member=member,
         bulk=bulk, stage_labels=STAGE_LABELS, page_url=_page_url(args), Stage=Stage, back=back,
@@ -184,7 +186,7 @@ def _confirm_text(to: Stage, count: int = 1) -> str:
 
 
 def _detail(app, *, move_form=None, note_form=None, code=200):
-    member = queries.is_member(current_user, app.vacancy.organisation)
+    member = access.may_act_for_org(current_user, app.vacancy.organisation)
     targets = services.allowed_targets(app.stage)
     if move_form is None:
         move_form = MoveForm(formdata=None).set_targets(targets)

@@ -9,7 +9,7 @@ from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
-from portal.applicants.languages import LANGUAGE_CODES, LANGUAGES, LEVELS
+from portal.applicants.languages import LANGUAGE_CODES, LANGUAGES, LEVELS  # noqa: F401
 from portal.text import clean_line, line_filter, text_filter
 
 LANGUAGE_ROWS = 3

@@ -11,8 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import contains_eager
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
 from portal.applicants.models import ApplicantNote, Application
 from portal.apply.models import DigestMark
 from portal.apply.tokens import SEAL_SECONDS
@@ -129,7 +128,7 @@ def queue_digests(now: datetime) -> int:
             continue  # reported recently; these wait for the next digest
         with force_locale("nl"):
             subject, body = _digest_text(counts)
-        for user in _members(org_id):
+        for user in access.organisation_members(org_id):
             if queue(user.email, subject, body, dedupe_key=f"digest:{org_id}:{hour}:{user.id}"):
                 queued += 1
         if mark is None:
@@ -138,13 +137,6 @@ def queue_digests(now: datetime) -> int:
         mark.covered_until = mark.sent_at = now
     db.session.flush()
     return queued
-
-
-def _members(org_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.organisation_id == org_id, User.role == Role.member,
-                           User.active.is_(True), User.email_verified_at.is_not(None))
-    ))
 
 
 def _digest_text(counts: list[tuple[str, str, int]]) -> tuple[str, str]:

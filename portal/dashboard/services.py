@@ -9,8 +9,8 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import and_, func, or_, select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.applicants.models import Application, ApplicationEvent, Stage
 from portal.audit.services import record
 from portal.clock import AMS
@@ -72,7 +72,7 @@ def weekly_agency_digest(now: datetime) -> int:
             subject = _("Weekoverzicht %(week)s: in- en uitstroom", week=iso_week(this_monday - timedelta(weeks=1)))
             body = render_template("dashboard/mail_digest.txt", org=org, f=figures,
                                    url=absolute_url("dashboard.organisation"))
-        for user in _members(org.id):
+        for user in access.organisation_members(org.id):
             if queue(user.email, subject, body, dedupe_key=f"agency-digest:{org.id}:{week}:{user.id}"):
                 queued += 1
     db.session.flush()
@@ -97,10 +97,3 @@ def _week_figures(org_id: int, since: datetime, until: datetime, monday) -> dict
         .where(own, VacancyView.day >= monday, VacancyView.day < monday + timedelta(weeks=1)))
     return {"views": int(views), "applied": int(applied),
             **{stage.value: int(moved.get(stage, 0)) for stage in OUTFLOW_STAGES}}
-
-
-def _members(org_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.organisation_id == org_id, User.role == Role.member,
-                           User.active.is_(True), User.email_verified_at.is_not(None))
-        .order_by(User.id)))

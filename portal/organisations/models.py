@@ -56,3 +56,7 @@ class Organisation(Base):
     @property
     def can_publish(self) -> bool:
         return self.status == OrgStatus.approved
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.status == OrgStatus.suspended

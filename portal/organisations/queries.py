@@ -4,8 +4,8 @@ from __future__ import annotations
 from flask import abort
 from sqlalchemy import func, select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.clock import utcnow
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Region
@@ -17,15 +17,13 @@ def all_regions() -> list[Region]:
 
 def _scoped(stmt, user: User):
     """Advisers see their own region; admins every region."""
-    if user.role == Role.admin:
-        return stmt
-    return stmt.where(Organisation.region_id == user.region_id)
+    return stmt.where(access.region_scope(user, Organisation.region_id))
 
 
 def get_for_adviser_or_404(org_id: int, user: User) -> Organisation:
     org = db.session.get(Organisation, org_id)
     # Another region's organisation is reported as missing, not forbidden.
-    if org is None or (user.role != Role.admin and org.region_id != user.region_id):
+    if org is None or not access.may_manage_org(user, org):
         abort(404)
     return org
 
@@ -58,9 +56,19 @@ def members(org: Organisation) -> list[User]:
     ))
 
 
+def contact_adviser(org: Organisation) -> User | None:
+    """The organisation's single contact, while they still advise its region (a link left
+    from before a move or a role change is ignored)."""
+    adviser = org.contact_adviser
+    return adviser if access.advises_region(adviser, org.region_id) else None
+
+
+def advisers_to_call(org: Organisation) -> list[User]:
+    """Whom the organisation should call: its contact adviser, else its region's advisers."""
+    adviser = contact_adviser(org)
+    return [adviser] if adviser is not None else advisers_of_region(org.region_id)
+
+
 def advisers_of_region(region_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User)
-        .where(User.role == Role.adviser, User.region_id == region_id, User.active.is_(True))
-        .order_by(User.name, User.email)
-    ))
+    """The region's advisers by name (to choose a contact from)."""
+    return sorted(access.region_advisers(region_id), key=lambda u: (u.name, u.email))

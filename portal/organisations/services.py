@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.accounts.services import (
     AccountError, create_member, find_by_email, start_email_verification, tell_owner, usable_address,
     validate_password,
@@ -17,7 +17,8 @@ from portal.accounts.services import (
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
-from portal.organisations import signals
+from portal.accounts.signals import staff_changed
+from portal.organisations import queries, signals
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
 from portal.domain import DomainError
@@ -125,7 +126,7 @@ def approve(org: Organisation, actor: User) -> None:
     old = _move(org, OrgStatus.approved, only_from=OrgStatus.pending)
     org.status_reason = None
     # The adviser who vets an organisation knows it best: they become its single contact.
-    if org.contact_adviser_id is None and actor.role == Role.adviser:
+    if queries.contact_adviser(org) is None and access.advises_region(actor, org.region_id):
         org.contact_adviser = actor
     db.session.flush()
     record("organisation_approved", org, actor=actor, old=old.value, new=org.status.value)
@@ -169,8 +170,7 @@ def reinstate(org: Organisation, actor: User) -> int:
 
 def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> None:
     adviser = db.session.get(User, adviser_id)
-    if (adviser is None or adviser.role != Role.adviser or not adviser.active
-            or adviser.region_id != org.region_id):
+    if not access.advises_region(adviser, org.region_id):
         raise OrganisationError(_("Kies een werkgeversadviseur uit de regio van deze organisatie."),
                                 "adviser")
     old_id = org.contact_adviser_id
@@ -178,6 +178,21 @@ def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> N
     db.session.flush()
     record("organisation_contact_changed", org, actor=actor, old_adviser_id=old_id,
            new_adviser_id=adviser.id)
+
+
+@staff_changed.connect
+def _drop_stale_contacts(user: User, **_kw) -> int:
+    """An adviser who left the region (or the role, or was disabled) is no longer anyone's
+    contact there; the region's advisers are mailed instead until a new one is chosen."""
+    dropped = 0
+    for org in db.session.scalars(select(Organisation).where(Organisation.contact_adviser_id == user.id)):
+        if not access.advises_region(user, org.region_id):
+            org.contact_adviser_id = None
+            dropped += 1
+            record("organisation_contact_changed", org, actor=None, old_adviser_id=user.id,
+                   new_adviser_id=None)
+    db.session.flush()
+    return dropped
 
 
 def _required_reason(reason: str) -> str:

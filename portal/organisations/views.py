@@ -2,7 +2,7 @@
 The adviser's pages are in views_adviser.py on the same blueprint."""
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
@@ -59,10 +59,10 @@ def mine():
     org = current_user.organisation
     if org is None:  # a member always has one; guard against broken data
         return redirect(url_for("organisations.register"))
-    invite_url = (url_for("accounts.invite") if "accounts.invite" in current_app.view_functions
-                  else None)
     return render_template(
-        "organisations/mine.html", org=org, colleagues=queries.members(org), invite_url=invite_url,
+        "organisations/mine.html", org=org, colleagues=queries.members(org),
+        invite_url=url_for("accounts.invite"), contact=queries.contact_adviser(org),
+        advisers=queries.advisers_to_call(org),
         kind_label=KIND_LABELS.get(org.kind.value, org.kind.value),
         sector_label=SECTOR_LABELS.get(org.sector, org.sector),
     )

@@ -8,8 +8,8 @@ from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.applicants.models import Application
 from portal.apply.signals import status_shown
 from portal.clock import today
@@ -35,16 +35,13 @@ def list_for_organisation(org: Organisation) -> list[Placement]:
 
 
 def _in_region(stmt, user: User):
-    if user.role == Role.admin:
-        return stmt
-    return stmt.join(Placement.organisation).where(Organisation.region_id == user.region_id)
+    return stmt.join(Placement.organisation).where(
+        access.region_scope(user, Organisation.region_id))
 
 
 def for_adviser(user: User, placement_id: int) -> Placement | None:
     placement = db.session.get(Placement, placement_id)
-    if placement is None:
-        return None
-    if user.role != Role.admin and placement.organisation.region_id != user.region_id:
+    if placement is None or not access.may_manage_org(user, placement.organisation):
         return None  # another region's placement is reported as missing
     return placement
 

@@ -11,8 +11,8 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
@@ -239,21 +239,6 @@ def record_adviser_view(placement: Placement, adviser: User) -> None:
 
 # --- reminders (portal tick) -------------------------------------------------------------
 
-def _members(org_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.organisation_id == org_id, User.role == Role.member,
-                           User.active.is_(True), User.email_verified_at.is_not(None))
-        .order_by(User.id)
-    ))
-
-
-def _advisers(region_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.role == Role.adviser, User.region_id == region_id,
-                           User.active.is_(True)).order_by(User.id)
-    ))
-
-
 def cancellation_reminders(now: datetime) -> int:
     """Remind the employer after TWV_REMIND_FIRST_DAYS and TWV_REMIND_SECOND_DAYS in
     `cancellation_requested`; flag the region's advisers after TWV_FLAG_DAYS. Dedupe keys
@@ -274,7 +259,7 @@ def cancellation_reminders(now: datetime) -> int:
         step = "second" if age >= second else "first"
         with force_locale("nl"):
             subject, body = _reminder_text(placement, age)
-        for user in _members(placement.organisation_id):
+        for user in access.organisation_members(placement.organisation_id):
             if queue(user.email, subject, body,
                      dedupe_key=f"twv-remind:{placement.id}:{step}:{user.id}"):
                 queued += 1
@@ -296,7 +281,7 @@ def _flag(placement: Placement, age: int, now: datetime) -> int:
               "niet bij een nieuwe werkgever beginnen.", org=placement.organisation.name, days=age),
             "", _("Bekijk de openstaande intrekkingen:"), absolute_url("placements.cancellations"), "",
         ])
-    for adviser in _advisers(placement.organisation.region_id):
+    for adviser in access.region_advisers(placement.organisation.region_id):
         if queue(adviser.email, subject, body, dedupe_key=f"twv-flag:{placement.id}:{adviser.id}"):
             queued += 1
     if placement.flagged_at is None:

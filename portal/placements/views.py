@@ -7,13 +7,15 @@ from flask import Blueprint, abort, has_request_context, flash, redirect, render
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import member_required
 from portal.accounts.models import Role
+from portal.applicants import queries as applicant_queries
 from portal.applicants.models import Application, ResidenceStatus
 from portal.clock import today, utcnow
 from portal.form_errors import put_error
 from portal.organisations.models import OrgKind
+from portal.organisations.suspension import refusal
 from portal.placements import pdf, queries, services
 from portal.placements.forms import (
     CONTRACT_LABELS, END_LABELS, TWV_LABELS, ConfirmForm, EndForm, HireForm, TwvDateForm,
@@ -47,6 +49,12 @@ def _labels():
             "contract_labels": CONTRACT_LABELS, "TwvState": TwvState}
 
 
+@bp.context_processor
+def _personal_data():
+    # A suspended organisation's members see placements without residents' names.
+    return {"personal": access.may_see_personal_data(current_user)}
+
+
 def _org():
     return current_user.organisation
 
@@ -59,9 +67,8 @@ def _load(placement_id: int) -> Placement:
 
 
 def _load_application(application_id: int) -> Application:
-    application = db.session.get(Application, application_id)
-    org = _org()
-    if application is None or org is None or application.vacancy.organisation_id != org.id:
+    application = applicant_queries.application_for(current_user, application_id)
+    if application is None or not access.may_act_for_org(current_user, application.vacancy.organisation):
         abort(404)
     return application
 
@@ -70,6 +77,8 @@ def _load_application(application_id: int) -> Application:
 @member_required
 def hire(application_id: int):
     application = _load_application(application_id)
+    if not access.may_see_personal_data(current_user):
+        return refusal()
     vacancy = application.vacancy
     form = HireForm(
         start_date=max(vacancy.start_date, today()), hours_per_week=vacancy.hours_max,
@@ -217,6 +226,8 @@ def cancellation_pdf(placement_id: int):
     placement = _load(placement_id)
     if placement.twv_state not in (TwvState.cancellation_requested, TwvState.cancelled):
         abort(404)
+    if not access.may_see_personal_data(current_user):
+        return refusal()  # the PDF names the resident
     body = pdf.cancellation_pdf(placement, generated_at=utcnow())
     filename = f"twv-intrekking-{placement.id}.pdf"
     return body, 200, {"Content-Type": "application/pdf",

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import coordinator_required, member_required
 from portal.posters import pdf
 from portal.posters import services as posters
@@ -84,7 +84,7 @@ def report_poster():
 
 def _board_location(location_code: str):
     location = queries.location_by_code(location_code)
-    if location is None or location not in queries.board_locations(current_user):
+    if location is None or not access.may_see_location(current_user, location.id):
         abort(404)
     return location
 

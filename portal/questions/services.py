@@ -12,12 +12,14 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, case, select
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
+from portal.accounts.signals import staff_changed
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
 from portal.organisations.models import Organisation
+from portal.organisations.queries import contact_adviser
 from portal.questions.models import FaqDraft, Message, Question, QuestionState
 from portal.questions.waiting import is_overdue
 from portal.vacancies.models import Vacancy
@@ -43,12 +45,8 @@ def for_organisation(org_id: int) -> Select:
 
 
 def visible_to_adviser(user: User) -> Select:
-    query = select(Question).join(Organisation, Question.organisation_id == Organisation.id)
-    if user.role == Role.admin:
-        return query
-    if user.role == Role.adviser and user.region_id is not None:
-        return query.where(Organisation.region_id == user.region_id)
-    return query.where(False)  # noqa: FBT003
+    return (select(Question).join(Organisation, Question.organisation_id == Organisation.id)
+            .where(access.region_scope(user, Organisation.region_id)))
 
 
 def get_for_member(user: User, question_id: int) -> Question | None:
@@ -83,13 +81,6 @@ def inbox(user: User, *, mine: bool = False, include_closed: bool = False) -> li
     return [(q, is_overdue(q.waiting_since, now)) for q in db.session.scalars(query)]
 
 
-def region_advisers(region_id: int) -> list[User]:
-    return list(db.session.scalars(
-        select(User).where(User.role == Role.adviser, User.region_id == region_id,
-                           User.active.is_(True)).order_by(User.id)
-    ))
-
-
 def organisation_vacancies(org_id: int) -> list[Vacancy]:
     return list(db.session.scalars(
         select(Vacancy).where(Vacancy.organisation_id == org_id).order_by(Vacancy.title)
@@ -98,11 +89,19 @@ def organisation_vacancies(org_id: int) -> list[Vacancy]:
 
 # --- the thread ----------------------------------------------------------------------------
 
-def _default_adviser(org: Organisation) -> User | None:
-    adviser = org.contact_adviser
-    if adviser is not None and adviser.active and adviser.role == Role.adviser:
-        return adviser
-    return None
+@staff_changed.connect
+def _unassign_stale(user: User, **_kw) -> int:
+    """Open questions assigned to someone who no longer advises their organisation's region
+    go back to the region's advisers (unassigned questions reach all of them)."""
+    stale = [q for q in db.session.scalars(
+        select(Question).where(Question.adviser_id == user.id,
+                               Question.state != QuestionState.closed))
+             if not access.advises_region(user, q.organisation.region_id)]
+    for question in stale:
+        question.adviser_id = None
+        record("question_unassigned", question, actor=None, adviser_id=user.id)
+    db.session.flush()
+    return len(stale)
 
 
 def ask(org: Organisation, member: User, subject: str, body: str, *,
@@ -120,7 +119,7 @@ def ask(org: Organisation, member: User, subject: str, body: str, *,
     now = utcnow()
     question = Question(
         organisation_id=org.id, asked_by_id=member.id, subject=subject, vacancy_id=vacancy_id,
-        placement_id=placement_id, state=QuestionState.open, adviser=_default_adviser(org),
+        placement_id=placement_id, state=QuestionState.open, adviser=contact_adviser(org),
         created_at=now, waiting_since=now, last_activity_at=now,
     )
     question.messages.append(Message(author_id=member.id, body=body, created_at=now))
@@ -138,7 +137,7 @@ def _notify_advisers(question: Question, *, new: bool) -> None:
     if question.adviser is not None:
         targets = [question.adviser]
     else:
-        targets = region_advisers(question.organisation.region_id)
+        targets = access.region_advisers(question.organisation.region_id)
     link = absolute_url("questions.adviser_thread", question_id=question.id)
     last = question.messages[-1].id if question.messages else 0
     with force_locale("nl"):  # staff mail
@@ -203,7 +202,7 @@ def _notify_asker(question: Question, message: Message) -> None:
 
 
 def take_over(question: Question, adviser: User) -> None:
-    if adviser.role not in (Role.adviser, Role.admin):
+    if not access.may_manage_org(adviser, question.organisation):
         raise QuestionError(_l("Alleen een adviseur kan een vraag overnemen."))
     if question.adviser_id == adviser.id:
         return
@@ -292,12 +291,7 @@ def _write_file(draft: FaqDraft) -> None:
 
 
 def drafts_visible_to(user: User) -> Select:
-    query = select(FaqDraft)
-    if user.role == Role.admin:
-        return query
-    if user.role == Role.adviser and user.region_id is not None:
-        return query.where(FaqDraft.region_id == user.region_id)
-    return query.where(False)  # noqa: FBT003
+    return select(FaqDraft).where(access.region_scope(user, FaqDraft.region_id))
 
 
 def list_drafts(user: User) -> list[FaqDraft]:

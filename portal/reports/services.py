@@ -6,9 +6,9 @@ import secrets
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Select, false, func, select
+from sqlalchemy import Select, func, select
 
-from portal import db
+from portal import access, db
 from portal.accounts.models import Role, User
 from portal.audit.services import record
 from portal.notifications.services import queue_template
@@ -127,12 +127,10 @@ def submit(*, signals: list[str], description: str, employer_name: str,
 
 def recipients(region_id: int | None) -> list[User]:
     """The region's advisers; reports without a region go to the admins, who see them all."""
-    query = select(User).where(User.active.is_(True))
     if region_id is not None:
-        query = query.where(User.role == Role.adviser, User.region_id == region_id)
-    else:
-        query = query.where(User.role == Role.admin)
-    return list(db.session.scalars(query.order_by(User.id)))
+        return access.region_advisers(region_id)
+    return list(db.session.scalars(select(User).where(
+        User.active.is_(True), User.role == Role.admin).order_by(User.id)))
 
 
 def notify_new(report: Report) -> int:
@@ -152,13 +150,10 @@ def notify_new(report: Report) -> int:
 
 
 def visible_to(user: User) -> Select:
-    """Reports this staff member may see: advisers their region, admins all, others none."""
-    query = select(Report)
-    if user.role == Role.admin:
-        return query
-    if user.role == Role.adviser and user.region_id is not None:
-        return query.where(Report.region_id == user.region_id)
-    return query.where(false())  # members and coordinators never see reports
+    """Reports this staff member may see: advisers their region, admins all (reports without
+    a region too), others none. Members never see reports, not even about their own
+    organisation: that would expose the reporter."""
+    return select(Report).where(access.region_scope(user, Report.region_id))
 
 
 def get_visible(user: User, report_id: int) -> Report | None:

@@ -7,8 +7,8 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from portal import db
-from portal.accounts.models import Role, User
+from portal import access, db
+from portal.accounts.models import User
 from portal.applicants.models import Application, Stage
 from portal.clock import AMS, today
 from portal.organisations.models import Organisation
@@ -46,20 +46,14 @@ def invites_of_application(app: Application) -> list[TourInvite]:
         .options(joinedload(TourInvite.tour)).order_by(TourInvite.id)))
 
 
-def location_ids(user: User) -> set[int] | None:
-    """None: every location (admin)."""
-    if user.role == Role.admin:
-        return None
-    return {loc.id for loc in user.locations}
-
-
 def _coordinated(user: User):
+    """Tours with an invitee from one of the user's azc locations (admins: all, tours
+    without invitees too)."""
     stmt = select(Tour)
-    ids = location_ids(user)
-    if ids is not None:
-        stmt = stmt.where(Tour.invites.any(TourInvite.application.has(
-            Application.azc_location_id.in_(ids or {-1}))))
-    return stmt
+    if access.location_ids(user) is None:
+        return stmt
+    return stmt.where(Tour.invites.any(TourInvite.application.has(
+        access.location_scope(user, Application.azc_location_id))))
 
 
 def for_coordinator(user: User, tour_id: int) -> Tour | None:
@@ -74,8 +68,7 @@ def list_for_coordinator(user: User) -> list[Tour]:
 
 def visible_invites(user: User, tour: Tour) -> list[TourInvite]:
     """A coordinator sees the invitees who live at their own locations only."""
-    ids = location_ids(user)
-    return [i for i in tour.invites if ids is None or i.application.azc_location_id in ids]
+    return [i for i in tour.invites if access.may_see_location(user, i.application.azc_location_id)]
 
 
 def by_iso_week(tours: list[Tour]) -> list[tuple[tuple[int, int], date, list[Tour]]]:

@@ -13,7 +13,7 @@ from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from portal import db
+from portal import access, db
 from portal.accounts.models import Role, User, coordinator_location
 from portal.applicants import services as stages
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, Stage
@@ -135,11 +135,8 @@ def _tell_coordinators(tour: Tour) -> None:
 
 
 def may_coordinate(user: User, tour: Tour) -> bool:
-    if user.role == Role.admin:
-        return True
-    mine = {loc.id for loc in user.locations}
-    return user.role == Role.coordinator and any(
-        i.application.azc_location_id in mine for i in tour.invites)
+    return access.is_admin(user) or any(
+        access.may_see_location(user, i.application.azc_location_id) for i in tour.invites)
 
 
 def confirm(tour: Tour, *, actor: User) -> None:

@@ -16,8 +16,10 @@ from portal.bounds import id_arg
 from portal.clock import utcnow
 from portal.accounts.auth import roles_required
 from portal.form_errors import put_error
+from portal.organisations.suspension import personal_data_gate
 from portal.security import no_store
-from portal.tours import ics, parts, queries, services  # noqa: F401  (parts: hooks at import)
+from portal.tours import ics, queries, services
+from portal.tours import parts as _parts  # noqa: F401  (connects the tour parts of other pages)
 from portal.tours.forms import (
     ATTENDANCE_LABELS, STATE_LABELS, ActionForm, RescheduleForm, TourForm, attendance_form, marks,
 )
@@ -27,6 +29,7 @@ from portal.vacancies import queries as vacancy_queries
 
 bp = Blueprint("tours", __name__)
 bp.after_request(no_store)  # every page here shows personal data
+bp.before_request(personal_data_gate)  # none of it for a suspended organisation
 
 MAX_CANDIDATES = 200
 

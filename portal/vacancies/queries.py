@@ -4,8 +4,7 @@ from __future__ import annotations
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from portal import db
-from portal.accounts.models import Role
+from portal import access, db
 from portal.clock import today
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
@@ -122,9 +121,8 @@ def to_take_down(location: Location) -> list[VacancyLocation]:
 
 def board_locations(user) -> list[Location]:
     """Coordinators: their own locations; admins: all."""
-    if user.role == Role.admin:
-        return list(db.session.scalars(select(Location).order_by(Location.name)))
-    return sorted(user.locations, key=lambda loc: loc.name)
+    return list(db.session.scalars(select(Location).where(
+        access.location_scope(user, Location.id)).order_by(Location.name)))
 
 
 def is_open_now(vacancy: Vacancy) -> bool:

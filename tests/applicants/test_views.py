@@ -200,12 +200,16 @@ def test_other_member_list_does_not_leak(client, login, world):
     assert "Samira" not in html and "Other Person" in html
 
 
-def test_contact_adviser_from_another_region_may_look(client, login, world, make, db_session):
+def test_contact_adviser_link_from_another_region_gives_no_access(client, login, world, make,
+                                                                   db_session):
+    # One rule (portal.access): an adviser sees an organisation through its region only, never
+    # through a contact-adviser link that outlived a move.
     far = make.user(Role.adviser, region=world.other_region)
     world.org.contact_adviser = far
     db_session.commit()
     login(far)
-    assert client.get(f"/sollicitanten/{world.a1.id}").status_code == 200
+    assert client.get(f"/sollicitanten/{world.a1.id}").status_code == 404
+    assert client.get(f"/sollicitanten/?organisatie={world.org.id}").status_code == 404
 
 
 def test_anonymous_is_sent_to_login(client, world):
