@@ -49,7 +49,9 @@ def cluster(tmp_path_factory, smtp_server):
     try:
         made = Cluster(tmp_path_factory.mktemp("scaleout"), PG_SERVER, REDIS_URL, smtp_server.port_number)
     except Exception as exc:  # noqa: BLE001 - PostgreSQL missing: skip outside CI, fail in it
-        require_or_skip(False, f"the cluster did not start: {type(exc).__name__}: {exc}")
+        output = getattr(exc, "stderr", None) or b""
+        output = output.decode(errors="replace") if isinstance(output, bytes) else output
+        require_or_skip(False, f"the cluster did not start: {type(exc).__name__}: {exc} {output[-1500:]}")
     control = create_app({"ENV": "testing", "SECRET_KEY": "control", "DATABASE_URL": made.database_url,
                           "MAIL_SERVER": "127.0.0.1", "BASE_URL": "https://werk.example.nl"})
     with control.app_context():
