@@ -1,4 +1,25 @@
-"""Werkportaal azc: employers, azc residents and UWV advisers. See README.md."""
+"""Werkportaal azc: employers, azc residents and UWV advisers. See README.md.
+
+Layers, lowest first. A package imports only packages on earlier lines (on the same line:
+never both ways), not even inside a function; tests/test_layers.py checks both.
+
+  foundation     modules db, config, i18n, clock, domain, text, formatting, urls, csv_export,
+                 signals, security; packages regions, audit, notifications, guidance, health,
+                 phrases, translate
+  accounts       users, roles, sign-in
+  access         who may see or do what: organisations, regions, azc locations, personal data
+  organisations
+  vacancies
+  posters        printed posters and notice boards
+  applicants     the recruiter's workspace
+  apply          the resident's pages
+  tours, placements
+  aftercare, reports, questions
+  dashboard, admin
+
+Where a lower package must start work in a higher one (a hire schedules aftercare, a
+suspension takes vacancies offline, the status page shows tours), the lower package defines a
+blinker signal in its signals.py and the higher one connects to it (see portal.signals)."""
 from __future__ import annotations
 
 import os
