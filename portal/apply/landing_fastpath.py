@@ -21,9 +21,10 @@ import re
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask
+from flask.sansio.app import App
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.http import parse_cookie
 
@@ -69,7 +70,7 @@ class LandingFastPath:
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         match = PATH.match(environ.get("PATH_INFO", "")) if environ["REQUEST_METHOD"] == "GET" else None
         key = self._key(environ) if match else None
-        if key is None:
+        if match is None or key is None:
             return self.wsgi_app(environ, start_response)
         entry = _entries.get(key)
         if entry is not None and time.monotonic() - entry.stored_at <= landing_cache.TTL_SECONDS:
@@ -127,5 +128,7 @@ class LandingFastPath:
         return [body]
 
 
-def install(app: Flask) -> None:
-    app.wsgi_app = LandingFastPath(app, app.wsgi_app)  # type: ignore[method-assign]
+def install(app: App) -> None:
+    """From the blueprint's record_once (state.app is always a Flask app here)."""
+    flask_app = cast(Flask, app)
+    flask_app.wsgi_app = LandingFastPath(flask_app, flask_app.wsgi_app)  # type: ignore[method-assign]

@@ -32,7 +32,7 @@ def self_signed(directory: Path) -> tuple[Path, Path]:
     secure session cookies travel."""
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=1))
@@ -63,7 +63,7 @@ class Nginx:
         self.port = free_port()
         self.url = f"https://127.0.0.1:{self.port}"
         self.access_log = directory / "portal-access.log"
-        values = [f"server_name=127.0.0.1", f"http_port=127.0.0.1:{free_port()}",
+        values = ["server_name=127.0.0.1", f"http_port=127.0.0.1:{free_port()}",
                   f"https_port=127.0.0.1:{self.port}", f"tls_certificate={cert}",
                   f"tls_certificate_key={key}", f"static_root={ROOT / 'portal/static'}",
                   f"log_dir={directory}", "trusted_balancers=127.0.0.1",

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import time
-from datetime import date
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 import pytest
 import redis
