@@ -118,6 +118,20 @@ def test_invite_flow(client, make, db_session, mails, login, app):
     assert app.test_client().get(path).status_code == 400
 
 
+def test_an_invite_lapses_when_its_sender_leaves(client, make, db_session, mails, login, app):
+    # accounts sit below organisations: the invite reaches the organisation through its sender,
+    # and is good only while the sender is still an active member of it.
+    member = make.user(Role.member)
+    db_session.commit()
+    login(member)
+    client.post("/organisatie/uitnodigen", data={"email": "nieuw@example.nl"})
+    path = link_path(deliver(mails, "nieuw@example.nl"))
+    assert app.test_client().get(path).status_code == 200
+    member.active = False
+    db_session.commit()
+    assert app.test_client().get(path).status_code == 400
+
+
 # Inviting an address that has an account: test_no_enumeration.py
 
 
