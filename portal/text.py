@@ -15,6 +15,7 @@ report descriptions), which keeps line breaks but not more than one empty line i
 from __future__ import annotations
 
 import re
+import unicodedata
 
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 
@@ -65,3 +66,11 @@ def strip_filter(value: object) -> object:
     """Trims only: for e-mail addresses, where an invisible character is refused with a clear
     message (has_control_characters) rather than silently repaired into another address."""
     return value.strip() if isinstance(value, str) else value
+
+
+def latin_letters_only(value: str | None) -> bool:
+    """True when every letter is a Latin one, with or without accents ("Müller", "Al-Khatib"):
+    how a name stands on a Dutch ID or W-document. Digits, spaces and marks such as - ' . may
+    occur; Arabic, Ethiopic or Persian letters may not."""
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN")
+               for ch in value or "")

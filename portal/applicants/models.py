@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from portal.clock import utcnow
 from portal.db import Base, enum_type
 from portal.regions.models import Location
+from portal.text import latin_letters_only
 from portal.vacancies.models import Vacancy
 
 if TYPE_CHECKING:
@@ -70,7 +71,9 @@ class Application(Base):
     poster_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"))
     azc_location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"), index=True)
     # personal data
-    name: Mapped[str | None] = mapped_column(String(120))
+    name: Mapped[str | None] = mapped_column(String(120))  # as typed, often in the own script
+    # As on the W-document or ID, in Latin letters: UWV needs it for the work permit (TWV).
+    name_latin: Mapped[str | None] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(20), index=True)  # E.164
     email: Mapped[str | None] = mapped_column(String(254))
     languages: Mapped[list | None] = mapped_column(JSON)  # [{"lang": "ar", "level": "good"}]
@@ -106,6 +109,21 @@ class Application(Base):
         back_populates="application", order_by="ApplicationEvent.id",
         cascade="all, delete-orphan",
     )
+
+    @property
+    def latin_name(self) -> str | None:
+        """The name for UWV and other Dutch paperwork: as on the W-document, or the name as
+        typed when that is already in Latin letters. None when neither is known (erased)."""
+        if self.name_latin:
+            return self.name_latin
+        return self.name if self.name and latin_letters_only(self.name) else None
+
+    @property
+    def both_names(self) -> str:
+        """Plain text for labels: "أحمد الخطيب (Ahmad Al-Khatib)", or the one name there is."""
+        if self.name_latin and self.name and self.name_latin != self.name:
+            return f"{self.name} ({self.name_latin})"
+        return self.name or self.name_latin or ""
 
     @property
     def outbox_key(self) -> str:

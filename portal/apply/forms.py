@@ -10,7 +10,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
 from portal.applicants.languages import LANGUAGE_CODES, LANGUAGES, LEVELS  # noqa: F401
-from portal.text import clean_line, line_filter, text_filter
+from portal.text import clean_line, latin_letters_only, line_filter, text_filter
 
 LANGUAGE_ROWS = 3
 
@@ -103,6 +103,15 @@ class ApplyForm(FlaskForm):
         validators=[DataRequired(_l("Schrijf je naam.")), Length(max=120)],
         description=_l("Zo weet de werkgever wie je bent."),
     )
+    # UWV needs the name as on the W-document for the work permit; residents often type their
+    # name in their own script above. Required for asylum seekers: see validate_name_latin.
+    name_latin = StringField(
+        _l("Je naam in Latijnse letters (A tot Z)"), filters=[line_filter],
+        validators=[Length(max=120)],
+        description=_l("Zoals op je W-document of ID. De werkgever heeft dit nodig voor de "
+                       "werkvergunning."),
+        render_kw={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"},
+    )
     phone = StringField(
         _l("Je telefoonnummer"), filters=[line_filter],
         validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
@@ -160,6 +169,7 @@ class ApplyForm(FlaskForm):
         self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
                                        months=current_app.config["ASYLUM_WAIT_MONTHS"])
         self.procedure.flags.conditional = True  # required for asylum seekers only
+        self.name_latin.flags.conditional = True  # required for asylum seekers only
         # The consent names the period the purge keeps to (apply/housekeeping.keep_until).
         self.keep_one_year.label.text = _l(
             "Bewaar mijn gegevens %(years)s jaar voor ander werk",
@@ -168,6 +178,15 @@ class ApplyForm(FlaskForm):
     def validate_procedure(self, field):
         if self.residence_status.data == "asylum_seeker" and not field.data:
             raise ValidationError(_l("Kies een antwoord. Dit is nodig voor de werkvergunning."))
+
+    def validate_name_latin(self, field):
+        if field.data and not latin_letters_only(field.data):
+            raise ValidationError(_l("Schrijf je naam met de letters A tot Z, zoals op je "
+                                     "W-document."))
+        if (not field.data and self.residence_status.data == "asylum_seeker"
+                and not latin_letters_only(self.name.data)):
+            raise ValidationError(_l("Schrijf je naam zoals op je W-document, met de letters A "
+                                     "tot Z. Dit is nodig voor de werkvergunning."))
 
     def validate_submission_key(self, field):
         field.data = clean_line(field.data, 64)

@@ -32,7 +32,7 @@ def erase_personal_data(app: Application, now: datetime) -> None:
     (stage, residence status, languages of the interface, locations, dates)."""
     if app.erased_at is not None:
         return
-    app.name = app.phone = app.email = None
+    app.name = app.name_latin = app.phone = app.email = None
     app.languages = app.experience = app.availability = None
     app.submission_key = app.submission_seal = None
     app.erased_at = now

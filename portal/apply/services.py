@@ -52,6 +52,7 @@ class ApplicationData:
     availability: str | None = None
     keep_one_year: bool = False
     submission_key: str | None = None
+    name_latin: str | None = None  # as on the W-document; see ApplyForm.name_latin
 
 
 @dataclass
@@ -97,7 +98,8 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
         vacancy=vacancy, reference=_unique_reference(), poster_location=poster_location,
         source=ApplicationSource.poster if poster_location else ApplicationSource.link,
         azc_location_id=data.azc_location_id or None,
-        name=data.name, phone=data.phone, email=data.email or None,
+        name=data.name, name_latin=data.name_latin or None, phone=data.phone,
+        email=data.email or None,
         languages=data.languages, experience=data.experience or None,
         availability=data.availability or None,
         residence_status=data.residence_status,

@@ -151,7 +151,8 @@ def _browser_id() -> str:
 def _data(form: ApplyForm) -> services.ApplicationData:
     azc = form.azc_location.data
     return services.ApplicationData(
-        name=form.name.data, phone=form.phone.e164, email=form.email.data or None,
+        name=form.name.data, name_latin=form.name_latin.data or None, phone=form.phone.e164,
+        email=form.email.data or None,
         residence_status=ResidenceStatus(form.residence_status.data),
         procedure=form.procedure.data or None,
         azc_location_id=azc if azc and azc > 0 else None,

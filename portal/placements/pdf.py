@@ -44,7 +44,12 @@ def rows(placement: Placement) -> list[tuple[str, str]]:
     ]
     if placement.client_name:
         out.append((_("Inlener"), placement.client_name))
-    name = app.name if app.erased_at is None and app.name else _("(gegevens gewist)")
+    # UWV reads the name as on the W-document, in Latin letters; an older application may
+    # only have the name as typed.
+    if app.erased_at is not None or not app.name:
+        name = _("(gegevens gewist)")
+    else:
+        name = app.latin_name or app.name
     out += [
         (_("Werknemer"), name),
         (_("Referentie sollicitatie"), app.reference),
@@ -101,9 +106,8 @@ def cancellation_pdf(placement: Placement, *, generated_at: datetime) -> bytes:
     for label, value in rows(placement):
         ptext.draw(canvas, label, MARGIN, y, SIZE, bold=True)
         for line in ptext.wrap(value, SIZE, value_width) or [""]:
-            rtl = ptext.paragraph_rtl(line)
-            ptext.draw(canvas, line, width - MARGIN if rtl else value_x, y, SIZE,
-                       align="right" if rtl else "left")
+            # Left-aligned like every value of this Dutch form, also a name in another script.
+            ptext.draw(canvas, line, value_x, y, SIZE)
             y -= SIZE * 1.4
         y -= 4
     y -= 12

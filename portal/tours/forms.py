@@ -52,7 +52,7 @@ class TourForm(FlaskForm):
 
     def set_candidates(self, apps) -> "TourForm":
         self.applications.choices = [
-            SelectChoice(a.id, f"{a.name or a.reference} – {a.reference}") for a in apps]
+            SelectChoice(a.id, f"{a.both_names or a.reference} – {a.reference}") for a in apps]
         return self
 
     def fill_from(self, tour: Tour) -> None:

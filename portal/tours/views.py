@@ -54,7 +54,7 @@ def _load(tour_id: int):
 
 def invite_label(invite) -> str:
     app = invite.application
-    who = app.name if app.erased_at is None and app.name else app.reference
+    who = app.both_names if app.erased_at is None and app.name else app.reference
     where = app.azc_location.name if app.azc_location else ""
     return f"{who} ({where})" if where else who
 
