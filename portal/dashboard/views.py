@@ -10,9 +10,8 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import csv_export, db
+from portal import access, csv_export, db
 from portal.accounts.auth import admin_required, adviser_required
-from portal.accounts.models import Role
 from portal.clock import today
 from portal.dashboard import charts, pdf, queries_org, tables
 from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
@@ -32,12 +31,12 @@ def _filter_form() -> tuple[FilterForm, Region | None]:
     """The filter form with choices limited to what this user may see. A value that was not
     offered (another region, another region's azc) is answered with 404, like a missing page."""
     form = FilterForm(request.args)
-    if current_user.role == Role.admin:
+    if access.is_admin(current_user):
         regions = list(db.session.scalars(select(Region).order_by(Region.name)))
         form.region.choices = [("", _("Alle regio's"))] + [(str(r.id), r.name) for r in regions]
     else:
-        if current_user.region_id is None:
-            abort(404)
+        if not access.may_see_region(current_user, current_user.region_id):
+            abort(404)  # an adviser without a region has no figures to see
         regions = [db.session.get(Region, current_user.region_id)]
         form.region.choices = [(str(r.id), r.name) for r in regions]
         if not form.region.data:
