@@ -97,6 +97,7 @@ class Nginx:
     def stop(self) -> None:
         self.proc.terminate()
         self.proc.wait(timeout=30)
+        self.proc.stderr.close()
 
 
 def context(cert: Path) -> ssl.SSLContext:
