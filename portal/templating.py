@@ -1,7 +1,9 @@
 """Template globals and filters shared by every feature."""
 from __future__ import annotations
 
-from flask import Flask, request, url_for
+from urllib.parse import urlencode
+
+from flask import Flask, request
 from flask_babel import get_locale
 
 from portal import i18n, static_files
@@ -12,10 +14,11 @@ __all__ = ["init_app", "lang_url", "money", "nice_date"]  # money, nice_date: us
 
 
 def lang_url(code: str) -> str:
-    """The current page in another language (keeps the query string)."""
-    args = dict(request.args)
-    args["lang"] = code
-    return url_for(request.endpoint, **(request.view_args or {}), **args) if request.endpoint else "/"
+    """The current page in another language: the same address with lang= set in its query
+    string, written as a query-only relative link ("?lang=ar&vacancy=X"), which browsers
+    resolve against the page's own path. Short: seven of them are on every resident page."""
+    args = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    return "?" + urlencode([("lang", code), *args])
 
 
 def init_app(app: Flask) -> None:

@@ -96,8 +96,61 @@ def _language_fields(cls):
     return cls
 
 
+class _Eligibility:
+    """The two questions that decide whether a resident may take the job at all. They come
+    first: on the vacancy page as a GET form (EligibilityForm), whose answers the apply form
+    then carries as hidden fields; the apply form opened without them asks them first."""
+
+    residence_status = RadioField(
+        _l("Wat is je situatie?"),
+        choices=options([
+            ("asylum_seeker", _l("Ik ben asielzoeker (mijn procedure loopt nog)")),
+            ("status_holder", _l("Ik ben statushouder (ik heb een verblijfsvergunning)")),
+            ("unknown", _l("Ik weet het niet"))]),
+        validators=[InputRequired(_l("Kies wat bij je past."))],
+        description=_l("Dit is nodig voor de werkvergunning."),
+    )
+    procedure = RadioField(
+        _l("Loopt je asielprocedure al %(months)s maanden of langer?", months=6),
+        choices=options([("yes", _l("Ja")), ("no", _l("Nee")), ("unknown", _l("Ik weet het niet"))]),
+        validators=[],  # required for asylum seekers only: see validate_procedure
+        description=_l("Alleen voor asielzoekers. Pas na deze tijd mag je werken."),
+    )
+
+    def _eligibility_labels(self) -> None:
+        # The waiting time is a setting (it may drop to 3 months under the EU pact).
+        self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
+                                       months=current_app.config["ASYLUM_WAIT_MONTHS"])
+        self.procedure.flags.conditional = True  # required for asylum seekers only
+
+    def validate_procedure(self, field):
+        if self.residence_status.data == "asylum_seeker" and not field.data:
+            raise ValidationError(_l("Kies een antwoord. Dit is nodig voor de werkvergunning."))
+
+    def eligibility_given(self) -> bool:
+        """Both questions answered with known values, nothing to fix: the form may carry them
+        as hidden fields and show them as one line."""
+        status = self.residence_status.data
+        if status not in ("asylum_seeker", "status_holder", "unknown"):
+            return False
+        if self.residence_status.errors or self.procedure.errors:
+            return False
+        return status != "asylum_seeker" or self.procedure.data in ("yes", "no", "unknown")
+
+
+class EligibilityForm(_Eligibility, FlaskForm):
+    """Step one, on the vacancy page: a GET form to the apply form (no token, cacheable)."""
+
+    class Meta:
+        csrf = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._eligibility_labels()
+
+
 @_language_fields
-class ApplyForm(FlaskForm):
+class ApplyForm(_Eligibility, FlaskForm):
     name = StringField(
         _l("Je naam"), filters=[line_filter],
         validators=[DataRequired(_l("Schrijf je naam.")), Length(max=120)],
@@ -123,21 +176,6 @@ class ApplyForm(FlaskForm):
         validators=[Optional(), Length(max=254), Email(_l("Dit e-mailadres klopt niet."))],
         description=_l("Dan sturen we je de link naar je sollicitatie."),
         render_kw={"type": "email", "autocomplete": "email"},
-    )
-    residence_status = RadioField(
-        _l("Wat is je situatie?"),
-        choices=options([
-            ("asylum_seeker", _l("Ik ben asielzoeker (mijn procedure loopt nog)")),
-            ("status_holder", _l("Ik ben statushouder (ik heb een verblijfsvergunning)")),
-            ("unknown", _l("Ik weet het niet"))]),
-        validators=[InputRequired(_l("Kies wat bij je past."))],
-        description=_l("Dit is nodig voor de werkvergunning."),
-    )
-    procedure = RadioField(
-        _l("Loopt je asielprocedure al %(months)s maanden of langer?", months=6),
-        choices=options([("yes", _l("Ja")), ("no", _l("Nee")), ("unknown", _l("Ik weet het niet"))]),
-        validators=[],  # required for asylum seekers only: see validate_procedure
-        description=_l("Alleen voor asielzoekers. Pas na deze tijd mag je werken."),
     )
     azc_location = SelectField(
         _l("In welk azc woon je?"), coerce=int, validators=[AzcChosen()],
@@ -165,19 +203,12 @@ class ApplyForm(FlaskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The waiting time is a setting (it may drop to 3 months under the EU pact).
-        self.procedure.label.text = _l("Loopt je asielprocedure al %(months)s maanden of langer?",
-                                       months=current_app.config["ASYLUM_WAIT_MONTHS"])
-        self.procedure.flags.conditional = True  # required for asylum seekers only
+        self._eligibility_labels()
         self.name_latin.flags.conditional = True  # required for asylum seekers only
         # The consent names the period the purge keeps to (apply/housekeeping.keep_until).
         self.keep_one_year.label.text = _l(
             "Bewaar mijn gegevens %(years)s jaar voor ander werk",
             years=round(current_app.config["RETENTION_CONSENT_DAYS"] / 365))
-
-    def validate_procedure(self, field):
-        if self.residence_status.data == "asylum_seeker" and not field.data:
-            raise ValidationError(_l("Kies een antwoord. Dit is nodig voor de werkvergunning."))
 
     def validate_name_latin(self, field):
         if field.data and not latin_letters_only(field.data):
@@ -201,6 +232,22 @@ class ApplyForm(FlaskForm):
                 seen.add(lang.data)
                 out.append({"lang": lang.data, "level": level.data or "basic"})
         return out
+
+
+class NewLinkForm(FlaskForm):
+    """A lost status link: the phone number and the code of the application."""
+
+    phone = StringField(
+        _l("Je telefoonnummer"), filters=[line_filter],
+        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
+        render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"},
+    )
+    reference = StringField(
+        _l("Je code"), filters=[line_filter],
+        validators=[DataRequired(_l("Schrijf je code.")), Length(max=20)],
+        description=_l("De code van 8 letters en cijfers die je kreeg toen je solliciteerde."),
+        render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
+    )
 
 
 class ConfirmForm(FlaskForm):

@@ -20,6 +20,17 @@ PHONE_LIMIT = "5 per hour"
 VACANCY_LIMIT = "200 per hour"
 
 
+# A lost status link (phone number + code → a new link by e-mail): per address against
+# scripts, per code against someone trying phone numbers for one code.
+NEW_LINK_IP_LIMIT = "30 per hour"
+NEW_LINK_CODE_LIMIT = "5 per day"
+
+
+def code_key() -> str:
+    code = "".join(ch for ch in request.form.get("reference", "")[:20].upper() if ch.isalnum())
+    return f"new-link-code:{code}"
+
+
 def form_phone() -> str | None:
     """The phone number in the posted form (E.164), or None when it is not a valid number."""
     return normalise_phone(request.form.get("phone", "")[:40])
@@ -40,5 +51,6 @@ def vacancy_key() -> str:
 
 
 def answered(response) -> bool:
-    """The form was valid and got an answer (200); a form with errors comes back with 422."""
-    return response.status_code == 200
+    """The form was valid and got an answer (200); a form with errors comes back with 422,
+    and a form sent back in another language (switch_lang) is not an answer either."""
+    return response.status_code == 200 and not request.form.get("switch_lang")

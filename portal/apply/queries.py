@@ -71,6 +71,15 @@ def application_by_token(token: str) -> Application | None:
     )
 
 
+def application_by_reference(reference: str) -> Application | None:
+    """The code a resident reads out or types: case, spaces and dashes do not matter."""
+    code = "".join(ch for ch in (reference or "").upper() if ch.isalnum())[:16]
+    if not code:
+        return None
+    return db.session.scalar(select(Application).options(joinedload(Application.vacancy))
+                             .where(Application.reference == code))
+
+
 def application_by_submission_key(key: str) -> Application | None:
     return db.session.scalar(select(Application).where(Application.submission_key == key))
 

@@ -72,6 +72,15 @@ def check_eligible(vacancy: Vacancy, status: ResidenceStatus, procedure: str | N
         raise NotEligible("status_not_open")
 
 
+def may_take(vacancy: Vacancy, status: ResidenceStatus, procedure: str | None) -> bool:
+    """Whether to suggest this vacancy to a resident who answered so."""
+    try:
+        check_eligible(vacancy, status, procedure)
+    except NotEligible:
+        return False
+    return True
+
+
 def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location | None,
            ui_language: str, browser: str | None = None) -> Submitted:
     """Store an application. `browser` identifies the browser that loaded the form (kept in
@@ -117,12 +126,38 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
     db.session.add(app)
     db.session.flush()
     if app.email:
-        queue_template(
-            app.email, vacancy.title[:200], "apply/mail_status.txt",
-            application=app, vacancy=vacancy, status_url=status_url(token),
-            about=app.outbox_key, resident=True,
-        )
+        send_status_link(app, token)
     return Submitted(app, token)
+
+
+def send_status_link(app: Application, token: str, *, renewed: bool = False) -> None:
+    """Mail the status link to the address given with the application, in the language of
+    the page being shown (a desk sends it in the resident's language: see views_desk)."""
+    queue_template(
+        app.email, app.vacancy.title[:200], "apply/mail_status.txt",
+        application=app, vacancy=app.vacancy, status_url=status_url(token), renewed=renewed,
+        about=app.outbox_key, resident=True,
+    )
+
+
+def renew_status_link(app: Application) -> str:
+    """A new private status link; the old one stops working at once. Returns the plain token
+    (never stored). Also forgets the sealed token of a resent form, so it cannot come back."""
+    token = _new_token(app)
+    app.submission_seal = None
+    db.session.flush()
+    return token
+
+
+def request_new_link(reference: str, phone: str) -> bool:
+    """A resident lost the link: the reference code and the phone number of an application
+    that has an e-mail address get a new link at that address. The caller answers the same
+    either way (the page must not tell whether an application exists); True when mailed."""
+    app = queries.application_by_reference(reference)
+    if app is None or app.erased_at is not None or not app.email or app.phone != phone:
+        return False
+    send_status_link(app, renew_status_link(app), renewed=True)
+    return True
 
 
 def _fingerprint(vacancy: Vacancy, data: ApplicationData, browser: str | None) -> str:

@@ -30,4 +30,5 @@ def status_view(application: Application) -> dict[str, Any]:
         "tours": [], "notes": [], "help_links": [],
     }
     view.update(merged(status_shown, application))
+    view["stage_text"] = stage_text(application.stage, view["tours"])
     return view

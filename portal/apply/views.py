@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import db
 from portal.applicants.models import ResidenceStatus
 from portal.apply import landing_cache, landing_fastpath, limits, queries, services, signals, tokens
-from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, options
+from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, EligibilityForm, options
 from portal.apply.wording import vacancy_facts
 from portal.extensions import limiter
 from portal.i18n import resident_page
@@ -76,8 +76,7 @@ def vacancy(code: str, location_code: str | None = None):
             _count_view(found.vacancy_id, found.location_id)
         if html is None:
             vacancy, location = _load(code, location_code)
-            html = render_template("apply/vacancy.html", vacancy=vacancy, location=location,
-                                   facts=vacancy_facts(vacancy))
+            html = _vacancy_page(vacancy, location)
             landing_cache.put(key, found.version, html)
         landing_fastpath.mark_shareable(request.environ, found, str(get_locale()))
         return html
@@ -88,8 +87,13 @@ def vacancy(code: str, location_code: str | None = None):
         _count_view(vacancy.id, location.id if location else None)
     if not queries.is_open(vacancy):
         return closed_page(vacancy, location)
+    return _vacancy_page(vacancy, location)
+
+
+def _vacancy_page(vacancy, location) -> str:
+    # The page ends with the two eligibility questions, a GET form: no token, so it caches.
     return render_template("apply/vacancy.html", vacancy=vacancy, location=location,
-                           facts=vacancy_facts(vacancy))
+                           facts=vacancy_facts(vacancy), eligibility=EligibilityForm(formdata=None))
 
 
 @bp.route("/v/<code>/<location_code>/solliciteren", methods=["GET", "POST"])
@@ -114,11 +118,18 @@ def apply(code: str, location_code: str | None = None):
         + [(NOT_IN_AZC, _("Ik woon niet in een azc"))]
     )
     if request.method == "GET":
+        if "residence_status" in request.args:  # answered on the vacancy page
+            answered = _eligibility_answers(vacancy, location, form)
+            if answered is not None:
+                return answered
         form.submission_key.data = tokens.new_submission_key()
         _browser_id()  # set now, so a double click carries it on both requests
         form.azc_location.data = location.id if location else 0
         if str(get_locale()) in LANGUAGE_CODES:
             form.lang1.data = str(get_locale())
+    elif request.form.get("switch_lang"):
+        pass  # a language button: the same form again in that language (?lang= in the button's
+        # formaction) with everything typed so far; nothing is checked or stored
     elif form.validate():
         if form.website.data:
             # A bot filled the honeypot: look like success, store nothing.
@@ -126,9 +137,7 @@ def apply(code: str, location_code: str | None = None):
         try:
             result = _submit(vacancy, form, location)
         except services.NotEligible as exc:
-            near, others = _others(vacancy, location, form)
-            return render_template("apply/not_eligible.html", vacancy=vacancy, reason=exc.reason,
-                                   location=near, others=others)
+            return _not_eligible(vacancy, location, form, exc.reason)
         except services.AlreadyApplied as exc:
             return render_template("apply/already.html", vacancy=vacancy,
                                    application=exc.application, location=location)
@@ -179,11 +188,47 @@ def _submit(vacancy, form, location) -> services.Submitted:
     return result
 
 
-def _others(vacancy, location, form):
+def _eligibility_answers(vacancy, location, form: ApplyForm):
+    """The answers to the first two questions, carried from the vacancy page. A page to show
+    instead of the form (the question again with its error, or "not for you"), or None: then
+    the form carries the answers and does not ask again."""
+    step = EligibilityForm(request.args)
+    if not step.validate():
+        return render_template("apply/eligibility.html", vacancy=vacancy, location=location,
+                               eligibility=step), 422
+    status = ResidenceStatus(step.residence_status.data)
+    procedure = step.procedure.data if status == ResidenceStatus.asylum_seeker else None
+    form.residence_status.data, form.procedure.data = status.value, procedure
+    try:
+        services.check_eligible(vacancy, status, procedure)
+    except services.NotEligible as exc:
+        return _not_eligible(vacancy, location, form, exc.reason)
+    return None
+
+
+def _not_eligible(vacancy, location, form, reason: str):
+    near, others = _others(vacancy, location, form, _status(form))
+    return render_template("apply/not_eligible.html", vacancy=vacancy, reason=reason,
+                           location=near, others=others)
+
+
+def _status(form: ApplyForm) -> ResidenceStatus | None:
+    try:
+        return ResidenceStatus(form.residence_status.data)
+    except ValueError:
+        return None
+
+
+def _others(vacancy, location, form, status: ResidenceStatus | None):
+    """Other open jobs near the resident that they may take: none while their procedure is
+    too short to work at all, only jobs open to their residence status otherwise."""
     if location is None and form.azc_location.data and form.azc_location.data > 0:
         location = db.session.get(Location, form.azc_location.data)
     location = location or next(iter(vacancy.locations), None)
-    return location, [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
+    others = [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id]
+    if status is not None:
+        others = [v for v in others if services.may_take(v, status, form.procedure.data)]
+    return location, others[:MAX_OTHERS]
 
 
 def _success(vacancy, location, reference: str, token: str, email: str | None = None):

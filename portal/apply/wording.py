@@ -44,7 +44,15 @@ STAGE_TEXT = {
 }
 
 
-def stage_text(stage: Stage) -> str:
+# Above a planned tour the stage must not say "the employer will tell you when": it is below.
+TOUR_PLANNED = _l("Je mag komen kijken op het werk. De afspraak staat hieronder.")
+
+
+def stage_text(stage: Stage, tours: list | tuple = ()) -> str:
+    """The stage in plain words; `tours` are the tour invitations still to come (shown on the
+    same page), which the words then point to."""
+    if tours and stage in (Stage.new, Stage.contacted, Stage.tour):
+        return str(TOUR_PLANNED)
     return str(STAGE_TEXT[stage])
 
 

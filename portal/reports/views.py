@@ -45,7 +45,9 @@ def report_form():
         location = services.location_by_code(_arg("location"))
         if location is not None:
             form.location.data = location.code
-    if form.validate_on_submit():
+    # A language button posts the form back (see _partials/language_picker.html): show it in
+    # that language with what was typed, check and store nothing.
+    if not request.form.get("switch_lang") and form.validate_on_submit():
         if form.website.data:
             # A bot: look successful, store nothing.
             session.pop(SESSION_KEY, None)

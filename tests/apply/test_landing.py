@@ -22,7 +22,7 @@ def test_landing_shows_facts_in_plain_words(client, vacancy, azc):
     assert html.count("<svg") >= 6  # pictograms next to the words
     # the employer's text keeps its own language and direction
     assert '<div lang="nl" dir="ltr">\n  <h1>Hulp in de bakkerij</h1>' in html
-    assert 'href="/v/ABC234/ZDM/solliciteren"' in html
+    assert 'action="/v/ABC234/ZDM/solliciteren"' in html  # the first questions lead to the form
     assert "Wat gebeurt er na je sollicitatie?" in html
     assert "<script" not in html
 
@@ -128,7 +128,7 @@ def test_boards_index_counts_open_vacancies(client, vacancy, azc):
 def test_unknown_location_code_still_shows_the_vacancy(client, vacancy):
     res = client.get("/v/ABC234/GONE")
     assert res.status_code == 200
-    assert 'href="/v/ABC234/solliciteren"' in res.get_data(as_text=True)
+    assert 'action="/v/ABC234/solliciteren"' in res.get_data(as_text=True)
 
 
 def test_form_url_is_not_taken_for_a_location_code(client, vacancy):

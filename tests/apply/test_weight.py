@@ -28,7 +28,10 @@ def test_resident_pages_weigh_under_budget(client, make, vacancy, azc, db_sessio
     token = re.search(r"/s/([\w-]+)", success.get_data(as_text=True)).group(1)
     pages = {
         "vacancy": client.get("/v/ABC234/ZDM?lang=ar"),
-        "apply": client.get("/v/ABC234/ZDM/solliciteren?lang=ar"),
+        # the form as the vacancy page's first two questions open it (they are on that page)
+        "apply": client.get("/v/ABC234/ZDM/solliciteren?lang=ar&residence_status=asylum_seeker"
+                            "&procedure=yes"),
+        "apply, opened directly": client.get("/v/ABC234/ZDM/solliciteren?lang=ar"),
         "success": success,
         "status": client.get(f"/s/{token}?lang=ar"),
         "closed": client.get(f"/v/{closed.code}/ZDM?lang=ar"),
