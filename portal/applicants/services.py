@@ -16,6 +16,9 @@ from portal.applicants.models import (
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue
+from portal.phrases.catalogue import label
+from portal.phrases.local import localize
+from portal.translate import services as machine_texts
 from portal.domain import DomainError
 from portal.text import clean_text
 
@@ -112,6 +115,9 @@ def move(app: Application, to: Stage, *, actor, reason: str | None = None,
     app.events.append(event)
     app.stage = to
     app.stage_reason = event.reason
+    if message and app.erased_at is None and app.ui_language != "nl":
+        # Written in Dutch: translated by machine for the status page when that is on.
+        machine_texts.want(app.outbox_key, message, "nl", [app.ui_language])
     if message and app.email and app.erased_at is None:
         _mail_message(app, message)
     record("applicant_stage_changed", app, to=to.value, reason=event.reason)
@@ -122,9 +128,17 @@ def move(app: Application, to: Stage, *, actor, reason: str | None = None,
 def _mail_message(app: Application, message: str) -> None:
     from flask import render_template
 
-    with force_locale(app.ui_language or "nl"):
+    lang = app.ui_language or "nl"
+    # The recruiter's words are Dutch: say so in the resident's language, and add a machine
+    # translation when the provider is on and answers in time (else the status page gets it).
+    translation = machine_texts.translate_inline(app.outbox_key, message, "nl", lang)
+    with force_locale(lang):
         subject = _("Nieuws over je sollicitatie %(ref)s", ref=app.reference)
-        body = render_template("applicants/mail_message.txt", application=app, message=message)
+        body = render_template(
+            "applicants/mail_message.txt", application=app, message=message,
+            title=localize(app.vacancy, lang).title.text, translation=translation,
+            message_note=label("note.message_nl", lang) if lang != "nl" else None,
+            machine_note=label("note.machine", lang))
     queue(app.email, subject, body, about=app.outbox_key, resident=True,
           kind="applicants/mail_message.txt")
 

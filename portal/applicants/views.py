@@ -251,3 +251,6 @@ def add_note(application_id: int):
             flash(_("De notitie is opgeslagen."), "success")
             return redirect(url_for(".detail", application_id=app.id) + "#notities")
     return _detail(app, note_form=form, code=422)
+
+
+from portal.applicants import views_translate  # noqa: E402,F401  (machine translation, on bp)

@@ -21,6 +21,7 @@ from portal import db
 from portal.i18n import text_direction
 from portal.phrases import catalogue
 from portal.phrases.catalogue import label
+from portal.phrases.icons import svg_symbol
 from portal.phrases.models import Phrase, Section, TextOrigin, VacancyPhrase, VacancyText
 from portal.phrases.services import source_hash
 from portal.vacancies.models import Vacancy
@@ -73,6 +74,17 @@ class LocalVacancy:
         return sorted(n for n in names if n)
 
     @property
+    def sprite(self) -> str:
+        """The page's phrase pictograms as SVG symbols (only those it uses)."""
+        return "".join(svg_symbol(name) for name in self.icons)
+
+    @property
+    def note(self) -> str | None:
+        """"This text is in Dutch" for the title and summary, when they are not in the
+        reader's language."""
+        return (self.summary.note if self.summary else None) or self.title.note
+
+    @property
     def has_machine_text(self) -> bool:
         return any(t is not None and t.machine for t in (self.title, self.summary,
                                                          self.description))
@@ -119,13 +131,18 @@ def _pick(vacancy: Vacancy, name: str, lang: str, rows: dict[str, VacancyText],
 
 
 def localize(vacancy: Vacancy, lang: str) -> LocalVacancy:
+    return localize_all(vacancy, (lang,))[lang]
+
+
+def localize_all(vacancy: Vacancy, langs: Sequence[str]) -> dict[str, LocalVacancy]:
+    """The vacancy in several languages at once (a poster prints a line in each): two queries."""
     picked = list(db.session.scalars(
         select(VacancyPhrase).join(Phrase).where(VacancyPhrase.vacancy_id == vacancy.id)
         .order_by(Phrase.position, Phrase.id)))
     rows = {t.language: t for t in db.session.scalars(
         select(VacancyText).where(VacancyText.vacancy_id == vacancy.id,
-                                  VacancyText.language.in_((lang, FALLBACK))))}
-    return _build(vacancy, lang, picked, rows)
+                                  VacancyText.language.in_((*langs, FALLBACK))))}
+    return {lang: _build(vacancy, lang, picked, rows) for lang in langs}
 
 
 def _role(picked: Sequence[VacancyPhrase], lang: str) -> LocalText | None:

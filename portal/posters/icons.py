@@ -109,6 +109,39 @@ def building(c, x: float, y: float, s: float) -> None:
     c.rect(x + s * 0.4, y + s * 0.08, s * 0.2, s * 0.32, stroke=0, fill=1)
 
 
+def draw_shapes(c, shapes, x: float, y: float, s: float) -> None:
+    """Draw a phrasebook pictogram (portal/phrases/icons.py: shapes on a 24-unit grid, y
+    downwards, as on the web page) into the square at (x, y) with side s."""
+    k = s / 24
+    c.setLineWidth(2 * k)
+    c.setLineCap(1)
+    c.setLineJoin(1)
+
+    def px(u: float) -> float:
+        return x + u * k
+
+    def py(v: float) -> float:
+        return y + s - v * k
+
+    for kind, *v in shapes:
+        if kind in ("circle", "dot"):
+            c.circle(px(v[0]), py(v[1]), v[2] * k, stroke=int(kind == "circle"),
+                     fill=int(kind == "dot"))
+        elif kind == "rect":
+            if v[4]:
+                c.roundRect(px(v[0]), py(v[1] + v[3]), v[2] * k, v[3] * k, v[4] * k, stroke=1, fill=0)
+            else:
+                c.rect(px(v[0]), py(v[1] + v[3]), v[2] * k, v[3] * k, stroke=1, fill=0)
+        else:
+            path = c.beginPath()
+            path.moveTo(px(v[0]), py(v[1]))
+            for u, w in zip(v[2::2], v[3::2], strict=True):
+                path.lineTo(px(u), py(w))
+            if kind == "poly":
+                path.close()
+            c.drawPath(path, stroke=1, fill=0)
+
+
 ICONS = {
     "hours": clock,
     "wage": euro,

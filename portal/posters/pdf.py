@@ -20,6 +20,8 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from portal.phrases.icons import ICONS as PHRASE_ICONS
+
 from . import icons, text
 from .phrases import NL_EN, REPORT_SIGNALS, SCAN_TO_APPLY, SCAN_TO_REPORT
 from .qr import draw_qr, qr_version
@@ -45,6 +47,10 @@ FOOTER_TOP = 78
 PANEL_BOTTOM = 94
 SUMMARY_SIZE = 14
 SUMMARY_LEADING = 19
+LINE_SIZE = 14  # phrase lines: the job in Dutch, English and the azc's languages
+LINE_LEADING = 21
+ICON_ROW = 26  # phrase pictograms above the lines
+MAX_PHRASE_ICONS = 10
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,13 @@ class VacancyPoster:
     report_url: str  # "werk.example.nl/report"
     safety_critical: bool = False
     tour_offered: bool = False
+    # The call to action, one (language, text) per line: Dutch, English and the azc's main
+    # languages (portal/posters/services.py); all seven when the azc has none set.
+    cta: tuple[tuple[str, str], ...] = SCAN_TO_APPLY
+    # The job in a line per language (role and first phrases), in the same languages.
+    lines: tuple[tuple[str, str], ...] = ()
+    # Pictograms of the ticked phrases (portal/phrases/icons.py names), drawn above the lines.
+    icons: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -241,12 +254,37 @@ def _facts(c, items, top: float, max_lines: int, draw: bool = True) -> float:
     return y
 
 
+def _phrase_lines(c, lines, names, top: float, max_w: float) -> float:
+    """A row of the phrases' pictograms, then one line per language, cut with … when too
+    long; right-aligned when right-to-left (Arabic, Farsi), shaped by portal/posters/text.py.
+    Returns the y below the block."""
+    y = top
+    if names:
+        c.setFillColor(ACCENT)
+        c.setStrokeColor(ACCENT)
+        for i, name in enumerate(names[:MAX_PHRASE_ICONS]):
+            icons.draw_shapes(c, PHRASE_ICONS.get(name, ()), M + i * (ICON_ROW + 12), y - ICON_ROW,
+                              ICON_ROW)
+        y -= ICON_ROW + 10
+    for _lang, s in lines:
+        one = text.fit_lines(" ".join(s.split()), LINE_SIZE, max_w, 1)
+        if one:
+            rtl = text.paragraph_rtl(s)
+            c.setFillColor(INK)
+            text.draw(c, one[0], W - M if rtl else M, y - LINE_SIZE, LINE_SIZE,
+                      align="right" if rtl else "left")
+        y -= LINE_LEADING
+    return y - (8 if lines else 0)
+
+
 def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
     _band(c, NL_EN["vacancy_band"], p.valid_until)
     max_w = W - 2 * M
     panel_h = 258
     panel_top = PANEL_BOTTOM + panel_h
     y = _title(c, p.title, H - BAND_H - 30, max_w)
+    lines_h = (len(p.lines) * LINE_LEADING + (8 if p.lines else 0)
+               + (ICON_ROW + 10 if p.icons else 0))
 
     # Employer line, facts and summary share the space down to the QR panel; give
     # up second lines of employer and facts before the summary drops below 3 lines.
@@ -254,12 +292,13 @@ def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
     employer = " ".join(p.employer_line.split())
     for employer_lines, fact_lines in ((2, 2), (2, 1), (1, 1)):
         emp = text.fit_lines(employer, 18, max_w, employer_lines)
-        below = _facts(c, items, y - len(emp) * 23 - 22, fact_lines, draw=False)
+        below = _facts(c, items, y - len(emp) * 23 - 22, fact_lines, draw=False) - lines_h
         if below - panel_top - 28 >= 3 * SUMMARY_LEADING:
             break
     y = _lines(c, emp, M, y - 16, 18, 23, False, "left", MUTED) - 28
     if items:
         y = _facts(c, items, y, fact_lines)
+    y = _phrase_lines(c, p.lines, p.icons, y, max_w)
 
     room = int((y - panel_top - 28) // SUMMARY_LEADING)
     summary = text.fit_lines(" ".join(p.summary.split()), SUMMARY_SIZE, max_w, room)
@@ -272,7 +311,7 @@ def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
     qr_x, qr_y = W - M - 24 - qr_size, PANEL_BOTTOM + 46
     _qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size,
                      f"{NL_EN['code'][0]} {p.code}")
-    _cta(c, SCAN_TO_APPLY, M + 22, qr_x - 24, panel_top - 18, (28, 22, 17))
+    _cta(c, p.cta, M + 22, qr_x - 24, panel_top - 18, (28, 22, 17))
     _report_footer(c, p.report_url)
 
 
@@ -297,8 +336,11 @@ def render_vacancy_poster(p: VacancyPoster) -> bytes:
 # --------------------------------------------------------------------------- board
 
 
-def render_board_poster(location_name: str, url: str, display_url: str, report_url: str) -> bytes:
-    """Notice-board poster of an azc: big QR to /l/<location-code>."""
+def render_board_poster(location_name: str, url: str, display_url: str, report_url: str,
+                        languages: Sequence[str] = ()) -> bytes:
+    """Notice-board poster of an azc: big QR to /l/<location-code>. `languages`: the azc's
+    main languages; the call to action is then in those besides Dutch and English."""
+    cta = [ph for ph in SCAN_TO_APPLY if not languages or ph[0] in ("nl", "en", *languages)]
 
     def page(c: Canvas) -> None:
         _band(c, NL_EN["board_band"])
@@ -321,8 +363,8 @@ def render_board_poster(location_name: str, url: str, display_url: str, report_u
         qr_x, qr_y = W / 2 - qr_size / 2, panel_top - 20 - qr_size
         _qr_with_caption(c, url, display_url, qr_x, qr_y, qr_size)
         # call to action in two columns under the QR: LTR left, RTL/Ethiopic right
-        left = [ph for ph in SCAN_TO_APPLY if ph[0] in ("nl", "en", "tr", "so")]
-        right = [ph for ph in SCAN_TO_APPLY if ph[0] in ("ar", "fa", "ti")]
+        left = [ph for ph in cta if ph[0] in ("nl", "en", "tr", "so")]
+        right = [ph for ph in cta if ph[0] in ("ar", "fa", "ti")]
         top = qr_y - 48
         _cta(c, left, M + 24, W / 2 - 12, top, (22, 20, 18))
         _cta(c, right, W / 2 + 12, W - M - 24, top, (20,), accented=0)

@@ -125,7 +125,8 @@ def board_posters(location_code: str):
 def board_poster(location_code: str):
     location = _board_location(location_code)
     data = pdf.render_board_poster(location.name, posters.board_qr_url(location),
-                                   posters.board_display_url(location), posters.report_display_url())
+                                   posters.board_display_url(location), posters.report_display_url(),
+                                   languages=posters.poster_languages(location)[2:])
     return pdf_response(data, f"prikbord-{location.code}.pdf")
 
 
@@ -173,3 +174,6 @@ def mark_taken_down(location_code: str, posting_id: int):
     db.session.commit()
     flash(_("Gemarkeerd als weggehaald: %(title)s.", title=posting.vacancy.title), "success")
     return redirect(url_for(".board", location_code=location.code))
+
+
+from portal.posters import views_languages  # noqa: E402,F401  (the azc's languages, on bp)

@@ -99,3 +99,4 @@ def status():
 
 
 from portal.reports import views_adviser  # noqa: E402,F401  (registers the adviser routes)
+from portal.reports import views_translate  # noqa: E402,F401  (machine translation for advisers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask_babel import format_datetime
+from flask_babel import format_datetime, get_locale
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -17,6 +17,7 @@ from portal.clock import utcnow
 from portal.tours.forms import ATTENDANCE_LABELS, STATE_LABELS
 from portal.tours.models import Tour, TourInvite, TourState
 from portal.tours.queries import invites_of_application
+from portal.tours.services import translated_instructions
 
 
 @applicant_signals.detail_shown.connect
@@ -37,6 +38,7 @@ def resident_tours(application: Application) -> list[dict[str, Any]]:
         .options(joinedload(TourInvite.tour)).order_by(Tour.starts_at)
     ).all()
     tours = []
+    lang = str(get_locale())
     for invite in invites:
         tour = invite.tour
         tours.append({
@@ -48,6 +50,7 @@ def resident_tours(application: Application) -> list[dict[str, Any]]:
             "meeting_point": tour.meeting_point or None,
             "what_to_bring": tour.what_to_bring or None,
             "transport_note": tour.transport_note or None,
+            "translated": translated_instructions(tour, lang) if lang != "nl" else {},
         })
     return tours
 

@@ -21,8 +21,11 @@ from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue, queue_template
 from portal.organisations.models import Organisation
+from portal.phrases.catalogue import label
+from portal.phrases.local import localize
 from portal.text import clean_line, clean_text
 from portal.tours.models import Attendance, Tour, TourInvite, TourState
+from portal.translate import services as machine_texts
 from portal.vacancies.models import Vacancy
 from portal.domain import DomainError
 
@@ -84,8 +87,31 @@ def propose(org: Organisation, apps: list[Application], data: TourData, *, actor
             stages.move(app, Stage.tour, actor=actor)
     record("tour_proposed", tour, invited=len(apps))
     _tell_coordinators(tour)
+    want_translations(tour)
     db.session.flush()
     return tour
+
+
+INSTRUCTIONS = ("meeting_point", "what_to_bring", "transport_note")
+
+
+def instructions_about(tour: Tour) -> str:
+    return f"tour:{tour.id}"
+
+
+def want_translations(tour: Tour) -> int:
+    """The employer's instructions are Dutch: ask machine translations into the invitees'
+    languages (made by `portal tick` when the provider is on; nothing happens without)."""
+    languages = sorted({i.application.ui_language for i in tour.invites
+                        if i.application.ui_language and i.application.ui_language != "nl"})
+    return sum(machine_texts.want(instructions_about(tour), getattr(tour, name), "nl", languages)
+               for name in INSTRUCTIONS)
+
+
+def translated_instructions(tour: Tour, lang: str) -> dict[str, str | None]:
+    """Machine translations of the instructions that are ready, by field."""
+    return {name: machine_texts.found(instructions_about(tour), getattr(tour, name), "nl", lang)
+            for name in INSTRUCTIONS}
 
 
 def _fields(data: TourData) -> dict:
@@ -110,6 +136,7 @@ def reschedule(tour: Tour, data: TourData, *, actor: User) -> None:
         invite.reminded_at = None
     record("tour_rescheduled", tour)
     _tell_coordinators(tour)
+    want_translations(tour)
     db.session.flush()
 
 
@@ -243,9 +270,15 @@ def send_reminders(now: datetime) -> int:
     ).all()
     for invite in due:
         app = invite.application
-        with force_locale(app.ui_language or "nl"):
-            subject = _("Morgen: rondleiding bij %(title)s", title=app.vacancy.title)
-            body = render_template("tours/mail_reminder.txt", tour=invite.tour, application=app)
+        lang = app.ui_language or "nl"
+        with force_locale(lang):
+            title = localize(app.vacancy, lang).title.text
+            subject = _("Morgen: rondleiding bij %(title)s", title=title)
+            body = render_template(
+                "tours/mail_reminder.txt", tour=invite.tour, application=app, title=title,
+                translated=translated_instructions(invite.tour, lang),
+                dutch_note=label("note.nl", lang) if lang != "nl" else None,
+                machine_note=label("note.machine", lang))
         moment = invite.tour.starts_at.strftime("%Y%m%d%H%M")
         queue(app.email, subject, body, dedupe_key=f"tour-reminder-{invite.id}-{moment}",
               about=app.outbox_key, resident=True, kind="tours/mail_reminder.txt")

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from flask import current_app
+from flask import current_app, g
 from sqlalchemy import select
 
 from portal import db
@@ -26,6 +27,7 @@ from portal.translate.provider import ProviderDown, ProviderError, Translator, e
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
+_DOWN_IN_REQUEST = "translate_provider_down"
 
 
 def text_hash(text: str, source: str) -> str:
@@ -68,7 +70,8 @@ def found(about: str, text: str | None, source: str, target: str) -> str | None:
 
 def translate_inline(about: str, text: str | None, source: str, target: str) -> str | None:
     """Translate now while a staff member waits (short timeout); None when the feature is
-    off or the provider fails (the row then waits for the tick)."""
+    off or the provider fails (the row then waits for the tick). After one failure in a
+    request the provider is not asked again in that request (a bulk action stays quick)."""
     if not enabled():
         return None
     done = found(about, text, source, target)
@@ -76,15 +79,33 @@ def translate_inline(about: str, text: str | None, source: str, target: str) -> 
         return done
     want(about, text, source, [target])
     row = _row(about, text_hash((text or "").strip(), source), target)
+    if row is None or row.state != MachineState.pending:
+        return None
+    if _copy_known(row, utcnow()):
+        return row.text
     provider = from_config(inline=True)
-    if row is None or row.state != MachineState.pending or provider is None:
+    if provider is None or g.get(_DOWN_IN_REQUEST) or row.attempts:
         return None
     try:
         _translate_row(row, provider, utcnow())
     except ProviderError as exc:
+        g.setdefault(_DOWN_IN_REQUEST, True)
         _note_failure(row, exc, utcnow())
         return None
     return row.text
+
+
+def _copy_known(row: MachineText, now: datetime) -> bool:
+    """The same text was translated for something else already (one message to fifty
+    applicants): copy it instead of asking the provider again."""
+    text = db.session.scalar(select(MachineText.text).where(
+        MachineText.source_hash == row.source_hash, MachineText.target == row.target,
+        MachineText.state == MachineState.done).limit(1))
+    if text is None:
+        return False
+    row.text, row.state, row.done_at, row.source_text = text, MachineState.done, now, None
+    db.session.flush()
+    return True
 
 
 def _translate_row(row: MachineText, provider: Translator, now: datetime) -> None:
@@ -118,6 +139,9 @@ def translate_pending(now: datetime) -> int:
         .order_by(MachineText.id).limit(limit)).all()
     done = 0
     for row in rows:
+        if _copy_known(row, now):
+            done += 1
+            continue
         try:
             _translate_row(row, provider, now)
             done += 1
@@ -136,3 +160,36 @@ def forget(about: str) -> int:
         db.session.delete(row)
     db.session.flush()
     return len(rows)
+
+
+@dataclass(frozen=True)
+class StaffTranslation:
+    label: str
+    original: str
+    translation: str | None  # None: the provider is off or failed (`failed` says which)
+    failed: bool = False
+
+
+def for_staff(texts: list[tuple[str, str | None]], target: str) -> list[StaffTranslation]:
+    """A staff member asked to read a resident's own words (experience, a report's
+    description) in their language. Translated now, with the short timeout, and never
+    stored: the words are the resident's personal data. The source language is detected
+    by the provider ("auto"): residents write in any language."""
+    provider = from_config(inline=True)
+    out = []
+    for label_text, original in texts:
+        original = (original or "").strip()
+        if not original:
+            continue
+        if provider is None:
+            out.append(StaffTranslation(label_text, original, None))
+            continue
+        try:
+            (translated,) = provider.translate([original], "auto", target)
+        except ProviderError as exc:
+            log.warning("staff translation failed (%s)", exc)
+            out.append(StaffTranslation(label_text, original, None, failed=True))
+            provider = None  # the rest would wait as long: show them untranslated
+            continue
+        out.append(StaffTranslation(label_text, original, translated))
+    return out
