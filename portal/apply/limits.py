@@ -26,9 +26,16 @@ NEW_LINK_IP_LIMIT = "30 per hour"
 NEW_LINK_CODE_LIMIT = "5 per day"
 
 
+def _form_code() -> str:
+    return "".join(ch for ch in request.form.get("reference", "")[:20].upper() if ch.isalnum())
+
+
 def code_key() -> str:
-    code = "".join(ch for ch in request.form.get("reference", "")[:20].upper() if ch.isalnum())
-    return f"new-link-code:{code}"
+    return f"new-link-code:{_form_code()}"
+
+
+def no_code() -> bool:
+    return not _form_code()  # the form asks for it again; nothing to count per code
 
 
 def form_phone() -> str | None:

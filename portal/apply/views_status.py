@@ -72,7 +72,8 @@ def erase(token: str):
 @bp.route("/link-kwijt", methods=["GET", "POST"])
 @resident_page
 @limiter.limit(limits.NEW_LINK_IP_LIMIT, methods=["POST"])
-@limiter.limit(limits.NEW_LINK_CODE_LIMIT, key_func=limits.code_key, methods=["POST"])
+@limiter.limit(limits.NEW_LINK_CODE_LIMIT, key_func=limits.code_key, methods=["POST"],
+               exempt_when=limits.no_code, deduct_when=limits.answered)
 def new_link():
     """The same answer whether or not phone and code belong to an application with an e-mail
     address: this page must not tell anyone who applied."""
