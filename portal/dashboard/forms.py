@@ -6,9 +6,12 @@ from datetime import date, timedelta
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
+from portal.applicants.models import ApplicationSource, ResidenceStatus
 from portal.clock import today
+from portal.formatting import add_months
 
 DEFAULT_DAYS = 90
 MAX_DAYS = 3 * 366
@@ -47,15 +50,73 @@ class PeriodForm(FlaskForm):
         return start, end
 
 
+SOURCE_LABELS = {
+    ApplicationSource.poster: _l("Poster of prikbord op het azc (QR-code)"),
+    ApplicationSource.link: _l("Directe link of website"),
+    ApplicationSource.desk: _l("Ingevoerd aan de Werkbalie"),
+    ApplicationSource.proposal: _l("Voorgesteld door een adviseur"),
+}
+RESIDENCE_FILTER_LABELS = {
+    ResidenceStatus.asylum_seeker: _l("Asielzoekers"),
+    ResidenceStatus.status_holder: _l("Statushouders"),
+    ResidenceStatus.unknown: _l("Verblijfsstatus onbekend"),
+}
+SELECTS = ("region", "location", "sector", "source", "residence")
+
+
 class FilterForm(PeriodForm):
     # Choices come from the view (scoped to the user's region); values are strings, "" = all.
     region = SelectField(_l("Regio"), choices=[], default="", validate_choice=True)
     location = SelectField(_l("azc-locatie"), choices=[], default="", validate_choice=True)
     sector = SelectField(_l("Sector"), choices=[], default="", validate_choice=True)
+    source = SelectField(_l("Route"), default="", validate_choice=True, choices=[
+        SelectChoice("", _l("Alle routes"))] + [
+        SelectChoice(k.value, label) for k, label in SOURCE_LABELS.items()])
+    residence = SelectField(_l("Verblijfsstatus"), default="", validate_choice=True, choices=[
+        SelectChoice("", _l("Iedereen"))] + [
+        SelectChoice(k.value, label) for k, label in RESIDENCE_FILTER_LABELS.items()])
 
     def tampered(self) -> bool:
         """A select value that was never offered: someone edited the URL."""
-        return any(self[name].errors for name in ("region", "location", "sector"))
+        return any(self[name].errors for name in SELECTS)
+
+    def chosen(self) -> dict[str, str]:
+        """The chosen filters (not the period) for links to the PDF and the CSV files."""
+        return {name: self[name].data for name in SELECTS if self[name].data}
+
+    def chosen_labels(self) -> list[str]:
+        """The chosen filters in words (the region is named elsewhere): "azc Alfa", ..."""
+        return [str(label) for name, value in self.chosen().items() if name != "region"
+                for choice_value, label, *_rest in self[name].iter_choices() if choice_value == value]
+
+
+def month_period(text: str | None) -> tuple[date, date] | None:
+    """"2026-02" -> 1 to 28 February 2026; None for anything else or outside 2000-2099."""
+    try:
+        year, month = (int(x) for x in (text or "").split("-"))
+        start = date(year, month, 1)
+    except ValueError:
+        return None
+    if not FIRST_DAY <= start <= LAST_DAY:
+        return None
+    return start, add_months(start, 1) - timedelta(days=1)
+
+
+def quarter_period(text: str | None) -> tuple[date, date] | None:
+    """"2026-Q1" -> 1 January to 31 March 2026; None for anything else."""
+    year, _sep, quarter = (text or "").upper().partition("-Q")
+    if not (year.isdigit() and len(year) == 4 and quarter in ("1", "2", "3", "4")):
+        return None
+    start = date(int(year), 3 * int(quarter) - 2, 1)
+    if not FIRST_DAY <= start <= LAST_DAY:
+        return None
+    return start, add_months(start, 3) - timedelta(days=1)
+
+
+def recent_quarters(day: date, count: int = 8) -> list[str]:
+    """The quarter of `day` and the ones before it, newest first: "2026-Q1", "2025-Q4", ..."""
+    index = day.year * 4 + (day.month - 1) // 3
+    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(index, index - count, -1)]
 
 
 class DigestForm(FlaskForm):

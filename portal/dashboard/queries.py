@@ -5,18 +5,22 @@ single selected column, since SQLite has no median. Each function returns plain 
 Definitions (also on the page): "in the period" uses the moment something happened (registered,
 published, applied, tour start, placement start, TWV date); "now" figures are a snapshot.
 A region is the organisation's region; the location filter means the applicant's azc (for
-vacancies: posted at that azc; for reports: the azc the report is about)."""
+vacancies: posted at that azc; for reports: the azc the report is about). The residence-status
+and source-route filters are about the applicant too: they narrow applications, tours and
+placements, and leave organisations, vacancies, reports and questions as they are."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import and_, case, func, select
 
 from portal import db
-from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
-from portal.clock import AMS
+from portal.applicants.models import (
+    Application, ApplicationEvent, ApplicationSource, ResidenceStatus, Stage,
+)
+from portal.clock import AMS, today
 from portal.dashboard.sqlfuncs import (
     days, hour_to_local_date, median, seconds_between, sql_median, utc_hour, week_start,
 )
@@ -33,6 +37,8 @@ class Scope:
     region_id: int | None = None  # None: every region (admins)
     location_id: int | None = None
     sector: str | None = None
+    residence: str | None = None  # a ResidenceStatus value
+    source: str | None = None  # an ApplicationSource value
 
     @property
     def since(self) -> datetime:
@@ -54,6 +60,36 @@ class Scope:
             conds.append(Organisation.region_id == self.region_id)
         if self.sector:
             conds.append(Organisation.sector == self.sector)
+        return conds
+
+    @property
+    def length_days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Scope:
+        """The period of the same length just before this one, with the same filters: what
+        every "change" in the summary band compares with."""
+        return replace(self, start=self.start - timedelta(days=self.length_days),
+                       end=self.start - timedelta(days=1))
+
+    def reference_day(self) -> date:
+        """The day "now" figures of this period are taken on: its last day, or today while the
+        period is still running (a snapshot of the future does not exist yet)."""
+        return min(self.end, today())
+
+    @property
+    def filters_applicant(self) -> bool:
+        return any(v is not None for v in (self.location_id, self.residence, self.source))
+
+    def application_conditions(self) -> list:
+        """The applicant filters as conditions on Application (azc, residence status, route)."""
+        conds = []
+        if self.location_id is not None:
+            conds.append(Application.azc_location_id == self.location_id)
+        if self.residence:
+            conds.append(Application.residence_status == ResidenceStatus(self.residence))
+        if self.source:
+            conds.append(Application.source == ApplicationSource(self.source))
         return conds
 
     def weeks(self) -> list[date]:
@@ -90,7 +126,7 @@ def organisations(scope: Scope) -> dict:
 
 # --- vacancies --------------------------------------------------------------------------
 
-def _vacancy_location(scope: Scope) -> list:
+def vacancy_location_conditions(scope: Scope) -> list:
     if scope.location_id is None:
         return []
     return [Vacancy.id.in_(select(VacancyLocation.vacancy_id)
@@ -107,19 +143,18 @@ def vacancies(scope: Scope) -> dict:
             count_if(ended(VacancyStatus.expired)),
             count_if(ended(VacancyStatus.closed)),
         ).select_from(Vacancy).join(Organisation, Vacancy.organisation_id == Organisation.id)
-        .where(*scope.org_conditions(), *_vacancy_location(scope))
+        .where(*scope.org_conditions(), *vacancy_location_conditions(scope))
     ).one()
     return dict(zip(("published", "open_now", "filled", "expired", "closed"), map(int, row)))
 
 
 # --- applications -----------------------------------------------------------------------
 
-def _applications(stmt, scope: Scope):
+def scoped_applications(stmt, scope: Scope):
     stmt = (stmt.join(Vacancy, Application.vacancy_id == Vacancy.id)
             .join(Organisation, Vacancy.organisation_id == Organisation.id)
-            .where(*scope.org_conditions(), scope.moment_in(Application.created_at)))
-    if scope.location_id is not None:
-        stmt = stmt.where(Application.azc_location_id == scope.location_id)
+            .where(*scope.org_conditions(), *scope.application_conditions(),
+                   scope.moment_in(Application.created_at)))
     return stmt
 
 
@@ -129,7 +164,7 @@ def applications(scope: Scope) -> dict:
     columns = (Application.stage, Application.residence_status, Application.ui_language,
                Application.poster_location_id)
     for stage, status, language, poster, n in db.session.execute(
-            _applications(select(*columns, func.count()).select_from(Application), scope)
+            scoped_applications(select(*columns, func.count()).select_from(Application), scope)
             .group_by(*columns)):
         stages[stage] += n
         residence[status] += n
@@ -150,7 +185,7 @@ def applications(scope: Scope) -> dict:
 
 def _time_to(stage: Stage, scope: Scope):
     """Seconds from applying to the first event into `stage`, per application in scope."""
-    return _applications(
+    return scoped_applications(
         select(seconds_between(Application.created_at, func.min(ApplicationEvent.created_at)))
         .select_from(Application)
         .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
@@ -167,7 +202,7 @@ def applications_per_week(scope: Scope) -> list[tuple[date, int]]:
     bucket = utc_hour(Application.created_at)
     per_week: Counter = Counter()
     for hour, n in db.session.execute(
-            _applications(select(bucket, func.count()).select_from(Application), scope)
+            scoped_applications(select(bucket, func.count()).select_from(Application), scope)
             .group_by(bucket)):
         per_week[week_start(hour_to_local_date(hour))] += n
     return [(week, per_week.get(week, 0)) for week in scope.weeks()]

@@ -26,9 +26,8 @@ RETENTION_MARKS = (("six_weeks", 42), ("three_months", 91))
 
 def tours(scope: Scope) -> dict:
     conds = [*scope.org_conditions(), scope.moment_in(Tour.starts_at)]
-    invite_conds = []
-    if scope.location_id is not None:
-        invite_conds.append(Application.azc_location_id == scope.location_id)
+    invite_conds = scope.application_conditions()
+    if invite_conds:
         conds.append(Tour.id.in_(
             select(TourInvite.tour_id).join(Application, TourInvite.application_id == Application.id)
             .where(*invite_conds)))
@@ -58,17 +57,17 @@ def tours(scope: Scope) -> dict:
 
 # --- placements -------------------------------------------------------------------------
 
-def _placements(stmt, scope: Scope):
+def scoped_placements(stmt, scope: Scope):
     stmt = (stmt.join(Organisation, Placement.organisation_id == Organisation.id)
             .where(*scope.org_conditions()))
-    if scope.location_id is not None:
+    if scope.filters_applicant:
         stmt = (stmt.join(Application, Placement.application_id == Application.id)
-                .where(Application.azc_location_id == scope.location_id))
+                .where(*scope.application_conditions()))
     return stmt
 
 
 def placements(scope: Scope) -> dict:
-    row = db.session.execute(_placements(select(
+    row = db.session.execute(scoped_placements(select(
         count_if(scope.day_in(Placement.start_date)),
         func.coalesce(func.sum(case((scope.day_in(Placement.start_date),
                                      Placement.hours_per_week), else_=0)), 0),
@@ -81,7 +80,7 @@ def placements(scope: Scope) -> dict:
         count_if(_overdue(today() - timedelta(days=current_app.config["TWV_FLAG_DAYS"]))),
     ).select_from(Placement), scope)).one()
     started, hours_total, applied, granted, refused, ended, cancelled, pending, overdue = map(int, row)
-    contracts = grouped(_placements(
+    contracts = grouped(scoped_placements(
         select(Placement.contract_type, func.count()).select_from(Placement), scope)
         .where(scope.day_in(Placement.start_date)).group_by(Placement.contract_type))
     result = {
@@ -93,7 +92,7 @@ def placements(scope: Scope) -> dict:
         "cancellations_pending": pending, "cancellations_overdue": overdue,
     }
     for name, n_days in RETENTION_MARKS:
-        result[name] = _still_working(scope, n_days, EndReason.not_started)
+        result[name] = _still_working(scope, n_days)
     return result
 
 
@@ -106,27 +105,47 @@ def _overdue(cutoff: date):
                 or_(Placement.end_date.is_(None), Placement.end_date <= cutoff))
 
 
-def _still_working(scope: Scope, n_days: int, not_started) -> dict:
+def really_started():
+    """Hires that went ahead: a placement ended as "did not start" never was work."""
+    return or_(Placement.end_reason.is_(None), Placement.end_reason != EndReason.not_started)
+
+
+def worked_at_least(n_days: int):
+    """Still at work n days after the start: no end date, or one at least n days later."""
+    return or_(Placement.end_date.is_(None),
+               days_between(Placement.start_date, Placement.end_date) >= n_days)
+
+
+def working_on(day: date):
+    """At work on that day (the end date is the last working day)."""
+    return and_(Placement.start_date <= day, really_started(),
+                or_(Placement.end_date.is_(None), Placement.end_date >= day))
+
+
+def mark_in_period(scope: Scope, n_days: int):
+    """The n-day mark after the start fell in the period and is not in the future."""
+    return and_(Placement.start_date >= scope.start - timedelta(days=n_days),
+                Placement.start_date <= scope.reference_day() - timedelta(days=n_days),
+                really_started())
+
+
+def rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _still_working(scope: Scope, n_days: int) -> dict:
     """Placements whose n-day mark fell in the period (and is not in the future): how many
     had not ended before that mark. Hires that never started are left out."""
-    last_mark = min(scope.end, today())
-    row = db.session.execute(_placements(select(
-        func.count(),
-        count_if(or_(Placement.end_date.is_(None),
-                     days_between(Placement.start_date, Placement.end_date) >= n_days)),
-    ).select_from(Placement), scope).where(
-        Placement.start_date >= scope.start - timedelta(days=n_days),
-        Placement.start_date <= last_mark - timedelta(days=n_days),
-        or_(Placement.end_reason.is_(None), Placement.end_reason != not_started),
-    )).one()
+    row = db.session.execute(scoped_placements(select(
+        func.count(), count_if(worked_at_least(n_days)),
+    ).select_from(Placement), scope).where(mark_in_period(scope, n_days))).one()
     reached, still = int(row[0]), int(row[1])
-    return {"reached": reached, "still": still,
-            "rate": round(100 * still / reached, 1) if reached else None}
+    return {"reached": reached, "still": still, "rate": rate(still, reached)}
 
 
 def placements_per_week(scope: Scope) -> list[tuple[date, int]]:
     per_week: Counter = Counter()
-    for day, n in db.session.execute(_placements(
+    for day, n in db.session.execute(scoped_placements(
             select(Placement.start_date, func.count()).select_from(Placement), scope)
             .where(scope.day_in(Placement.start_date)).group_by(Placement.start_date)):
         per_week[week_start(day)] += n

@@ -51,12 +51,21 @@ def median(values: Iterable[float | None]) -> float | None:
     return statistics.median(clean) if clean else None
 
 
+def _duration(seconds: float | None, unit: int) -> float | None:
+    """A duration for people: one decimal, never below zero. Two moments stored a hair apart
+    in the wrong order (clocks, julianday's floating point) once gave a median of "-0"; a
+    wait cannot be negative, and + 0.0 turns -0.0 into 0.0."""
+    if seconds is None:
+        return None
+    return round(max(seconds, 0.0) / unit, 1) + 0.0
+
+
 def days(seconds: float | None) -> float | None:
-    return None if seconds is None else round(seconds / 86400, 1)
+    return _duration(seconds, 86400)
 
 
 def hours(seconds: float | None) -> float | None:
-    return None if seconds is None else round(seconds / 3600, 1)
+    return _duration(seconds, 3600)
 
 
 def week_start(day: date) -> date:

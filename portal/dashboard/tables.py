@@ -12,9 +12,9 @@ from flask_babel import lazy_gettext as _l
 from portal.applicants import forms as applicant_forms
 from portal.dashboard import queries, queries_work
 from portal.dashboard.queries import Scope
+from portal.formatting import LabelledDate
 from portal.placements.forms import CONTRACT_LABELS
 from portal.reports import forms as report_forms
-from portal.formatting import LabelledDate
 
 
 @dataclass
@@ -24,7 +24,6 @@ class Table:
     headers: list[str]
     rows: list[list] = field(default_factory=list)
     note: str = ""
-    points: list = field(default_factory=list)  # (week, n): drawn as a bar chart as well
 
 
 def collect(scope: Scope) -> dict:
@@ -51,7 +50,7 @@ def _breakdown(name, title, first, mapping, labels) -> Table:
     return Table(name, title, [first, _("Aantal")], rows)
 
 
-def _week_label(week: date) -> LabelledDate:
+def week_label(week: date) -> LabelledDate:
     # Words on the page and in the PDF, the Monday as an ISO date in the CSV (it sorts).
     return LabelledDate(week, _("week van %(date)s", date=format_date(week, "d MMM yyyy")))
 
@@ -87,8 +86,7 @@ def build(figures: dict) -> list[Table]:
             (_l("Mediaan dagen tot aangenomen"), a["median_days_to_hire"]),
         ]),
         Table("applications_weekly", _("Sollicitaties per week"), [_("Week"), _("Aantal")],
-              [[_week_label(w), n] for w, n in figures["applications_weekly"]],
-              points=figures["applications_weekly"]),
+              [[week_label(w), n] for w, n in figures["applications_weekly"]]),
         _breakdown("application_stages", _("Sollicitaties per fase (nu)"), _("Fase"),
                    a["by_stage"], stage_labels),
         _breakdown("application_residence", _("Sollicitaties per verblijfsstatus"),
@@ -126,8 +124,7 @@ def build(figures: dict) -> list[Table]:
             (_l("3 maanden na de start: nog aan het werk (%)"), p["three_months"]["rate"]),
         ], _("Plaatsingen waarvan het moment (6 weken, 3 maanden) in de periode viel.")),
         Table("placements_weekly", _("Gestarte plaatsingen per week"), [_("Week"), _("Aantal")],
-              [[_week_label(w), n] for w, n in figures["placements_weekly"]],
-              points=figures["placements_weekly"]),
+              [[week_label(w), n] for w, n in figures["placements_weekly"]]),
         _breakdown("placement_contracts", _("Gestarte plaatsingen per soort contract"),
                    _("Contract"), p["by_contract"], contract_labels),
         _breakdown("report_states", _("Meldingen per status"), _("Status"), r["by_state"],

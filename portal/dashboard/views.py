@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -13,14 +13,20 @@ from sqlalchemy import select
 from portal import access, csv_export, db
 from portal.accounts.auth import admin_required, adviser_required
 from portal.clock import today
-from portal.dashboard import charts, pdf, queries_org, tables
-from portal.dashboard.forms import FIRST_DAY, LAST_DAY, FilterForm, PeriodForm
+from portal.dashboard import (
+    chartkit, display, glance_tables, pdf, queries_org, report, report_pdf, tables,
+)
+from portal.dashboard.forms import (
+    FilterForm, PeriodForm, month_period, quarter_period, recent_quarters,
+)
 from portal.dashboard.queries import Scope
 from portal.dashboard import counter  # noqa: F401,I001  (connects the landing-page view counter)
 from portal.organisations.forms import SECTORS
 from portal.regions.models import Location, Region
 
 bp = Blueprint("dashboard", __name__)
+bp.add_app_template_filter(display.number, "figure")
+bp.add_app_template_filter(chartkit.to_svg, "svg")
 
 
 def _sector_choices() -> list[tuple[str, str]]:
@@ -57,7 +63,8 @@ def _filter_form() -> tuple[FilterForm, Region | None]:
 def _scope(form: FilterForm, region: Region | None, start: date, end: date) -> Scope:
     return Scope(start=start, end=end, region_id=region.id if region else None,
                  location_id=int(form.location.data) if form.location.data else None,
-                 sector=form.sector.data or None)
+                 sector=form.sector.data or None, source=form.source.data or None,
+                 residence=form.residence.data or None)
 
 
 def csv_response(table: tables.Table, stem: str) -> Response:
@@ -72,56 +79,59 @@ def csv_or_404(all_tables: list[tables.Table], stem: str) -> Response:
     return csv_response(table, stem)
 
 
-def with_charts(all_tables: list[tables.Table]) -> list[tuple[tables.Table, object]]:
-    note = _("De cijfers staan ook in de tabel bij de grafiek.")
-    return [(t, charts.weekly_bars(t.title, t.points, note) if t.points else None)
-            for t in all_tables]
-
-
 @bp.get("/adviseur/cijfers")
 @adviser_required
 def index():
     form, region = _filter_form()
     start, end = form.period()
-    scope = _scope(form, region, start, end)
-    all_tables = tables.build(tables.collect(scope))
+    built = report.build(_scope(form, region, start, end))
     if request.args.get("format") == "csv":
-        return csv_or_404(all_tables, f"cijfers-{start.isoformat()}-{end.isoformat()}")
+        return csv_or_404(built.all_tables, f"cijfers-{start.isoformat()}-{end.isoformat()}")
     last_month = (today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-    return render_template("dashboard/index.html", form=form, region=region, start=start,
-                           end=end, blocks=with_charts(all_tables), last_month=last_month,
-                           csv_args=_csv_args())
+    return render_template(
+        "dashboard/index.html", form=form, region=region, start=start, end=end, report=built,
+        g=built.glance, last_month=last_month, quarters=recent_quarters(today()),
+        comparison=report_pdf.comparison_words(built), csv=_csv_link)
 
 
 def _csv_args() -> dict:
     return {k: v for k, v in request.args.items() if k not in ("format", "table")}
 
 
+def _csv_link(table: str) -> str:
+    """This page's figures (same period and filters) as CSV, one table."""
+    return url_for("dashboard.index", format="csv", table=table, **_csv_args())
+
+
+def _pdf(period: tuple[date, date] | None, title: str, when: str, filename: str) -> Response:
+    form, region = _filter_form()
+    if period is None:
+        abort(404)
+    built = report.build(_scope(form, region, *period))
+    where = region.name if region else _("alle regio's")
+    subtitle = ", ".join([where, when, *form.chosen_labels()])
+    body = pdf.monthly_overview(report_pdf.content(built, title, subtitle))
+    return Response(body, mimetype="application/pdf", headers={
+        "Content-Disposition": f'inline; filename="{filename}"', "Cache-Control": "no-store"})
+
+
 @bp.get("/adviseur/cijfers/maand.pdf")
 @adviser_required
 def monthly_pdf():
-    form, region = _filter_form()
-    try:
-        year, month = (int(x) for x in request.args.get("month", "").split("-"))
-        start = date(year, month, 1)
-    except ValueError:
-        abort(404)
-    if not FIRST_DAY <= start <= LAST_DAY:
-        abort(404)
-    end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-    scope = _scope(form, region, start, end)
-    where = region.name if region else _("alle regio's")
-    body = pdf.monthly_overview(
-        _("Maandoverzicht werk voor azc-bewoners"),
-        _("%(where)s, %(month)s", where=where, month=format_date(start, "MMMM yyyy")),
-        tables.build(tables.collect(scope)),
-        _("Geen persoonsgegevens: alleen aantallen. Gemaakt op %(date)s.",
-          date=format_date(today(), "long")),
-    )
-    return Response(body, mimetype="application/pdf", headers={
-        "Content-Disposition": f'inline; filename="maandoverzicht-{start:%Y-%m}.pdf"',
-        "Cache-Control": "no-store",
-    })
+    period = month_period(request.args.get("month"))
+    start = period[0] if period else today()
+    return _pdf(period, _("Maandoverzicht werk voor azc-bewoners"), format_date(start, "MMMM yyyy"),
+                f"maandoverzicht-{start:%Y-%m}.pdf")
+
+
+@bp.get("/adviseur/cijfers/kwartaal.pdf")
+@adviser_required
+def quarterly_pdf():
+    text = request.args.get("quarter", "")
+    period = quarter_period(text)
+    quarter = text.upper() if period else ""
+    return _pdf(period, _("Kwartaaloverzicht werk voor azc-bewoners"),
+                _("kwartaal %(q)s", q=quarter.replace("-Q", " Q")), f"kwartaaloverzicht-{quarter}.pdf")
 
 
 @bp.get("/beheer/cijfers/regio-vergelijking")
@@ -134,7 +144,8 @@ def regions():
     if request.args.get("format") == "csv":
         return csv_or_404([table], f"regio-vergelijking-{start.isoformat()}-{end.isoformat()}")
     return render_template("dashboard/regions.html", form=form, table=table, start=start,
-                           end=end, csv_args=_csv_args())
+                           end=end, chart=chartkit.to_svg(glance_tables.region_chart(table)),
+                           csv_args=_csv_args())
 
 
 from portal.dashboard import views_org  # noqa: E402,F401  (registers the organisation routes)

@@ -90,37 +90,48 @@ def test_csv_injection_is_neutralised(client, login, make, db_session, world):
     assert "\n=" not in text and ";=" not in text
 
 
-def test_weekly_charts_are_inline_svg_with_a_table(client, login, world):
+def test_charts_are_inline_svg_each_with_its_table(client, login, world):
     login(world.adviser_a)
     html = client.get(f"/adviseur/cijfers?{PERIOD}").text
     svgs = re.findall(r"<svg.*?</svg>", html, re.S)
-    assert len(svgs) == 2
+    # funnel, trend, time per stage, azc side by side, and one small chart per azc row
+    # (azc Alfa, azc Beta, no azc given)
+    assert len(svgs) == 4 + 3
     for svg in svgs:
-        assert 'role="img"' in svg and "<title" in svg and "style=" not in svg
-        assert "<script" not in svg
-    assert 'id="tabel-applications_weekly"' in html and 'id="tabel-placements_weekly"' in html
+        assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+        assert "style=" not in svg and "<script" not in svg
+    for name in ("funnel", "trend", "stage_times", "azc", "azc_weekly"):
+        assert f'id="tabel-{name}"' in html
     assert "<script" not in html and " style=" not in html
-    # ten weeks, ten bars (each with its number in a tooltip title)
-    assert svgs[0].count("<rect") == 10
+    # the weekly chart: ten weeks, three series told apart by dash and marker, not colour only
+    trend = next(svg for svg in svgs if 'id="chart-trend-t"' in svg)
+    assert trend.count("<polyline") == 3  # one line per series
+    assert trend.count("<circle") == 10 + 1  # a circle per week on the first series (+ legend)
+    assert 'stroke-dasharray="7 4"' in trend and 'stroke-dasharray="2 3"' in trend
 
 
-def test_monthly_pdf(client, login, world):
+def test_monthly_and_quarterly_pdf(client, login, world):
     login(world.adviser_a)
-    resp = client.get("/adviseur/cijfers/maand.pdf?month=2026-02")
-    assert resp.status_code == 200 and resp.mimetype == "application/pdf"
-    assert resp.data.startswith(b"%PDF") and len(resp.data) > 2000
-    assert client.get("/adviseur/cijfers/maand.pdf?month=2026-13").status_code == 404
-    assert client.get("/adviseur/cijfers/maand.pdf").status_code == 404
-    assert client.get("/adviseur/cijfers/maand.pdf?month=9999-12").status_code == 404
+    for url in ("/adviseur/cijfers/maand.pdf?month=2026-02", "/adviseur/cijfers/kwartaal.pdf?quarter=2026-Q1",
+                "/adviseur/cijfers/maand.pdf?month=2019-07"):
+        resp = client.get(url)
+        assert resp.status_code == 200 and resp.mimetype == "application/pdf", url
+        assert resp.data.startswith(b"%PDF") and resp.headers["Cache-Control"] == "no-store"
+    for bad in ("maand.pdf?month=2026-13", "maand.pdf", "maand.pdf?month=9999-12",
+                "kwartaal.pdf?quarter=2026-Q5", "kwartaal.pdf", "kwartaal.pdf?quarter=99-Q1"):
+        assert client.get(f"/adviseur/cijfers/{bad}").status_code == 404, bad
 
 
-def test_monthly_pdf_builder_is_pure():
-    from portal.dashboard.pdf import monthly_overview
-    from portal.dashboard.tables import Table
-
-    data = monthly_overview("Titel", "Regio A, februari 2026",
-                            [Table("t", "Tabel", ["Onderwerp", "Aantal"], [["Sollicitaties", 3]])])
-    assert data.startswith(b"%PDF")
+def test_the_page_offers_any_month_and_recent_quarters_with_the_filters(client, login, world):
+    login(world.adviser_a)
+    html = client.get(f"/adviseur/cijfers?{PERIOD}&location={world.A1.id}&source=poster").text
+    month_form = html[html.index('action="/adviseur/cijfers/maand.pdf"'):]
+    month_form = month_form[:month_form.index("</form>")]
+    assert 'type="month"' in month_form and 'value="2026-02"' in month_form
+    assert f'name="location" value="{world.A1.id}"' in month_form
+    assert 'name="source" value="poster"' in month_form
+    quarter_form = html[html.index('action="/adviseur/cijfers/kwartaal.pdf"'):]
+    assert '<option value="2026-Q1">' in quarter_form and '<option value="2025-Q4" selected>' in quarter_form
 
 
 def test_bad_dates_show_an_error_and_default_period(client, login, world):
@@ -135,10 +146,12 @@ def test_bad_dates_show_an_error_and_default_period(client, login, world):
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(params=st.dictionaries(
-    st.sampled_from(["start", "end", "region", "location", "sector", "format", "table", "month"]),
+    st.sampled_from(["start", "end", "region", "location", "sector", "source", "residence", "format",
+                     "table", "month", "quarter"]),
     st.one_of(st.text(max_size=20), st.dates().map(str), st.dates().map(lambda d: f"{d:%Y-%m}"),
-              st.sampled_from(["csv", "applications", "0", "-1"])), max_size=6))
+              st.sampled_from(["csv", "applications", "funnel", "0", "-1", "2026-Q1", "poster",
+                               "status_holder"])), max_size=6))
 def test_fuzz_filters_never_500(client, login, world, params):
     login(world.adviser_a)
-    for url in ("/adviseur/cijfers", "/adviseur/cijfers/maand.pdf"):
+    for url in ("/adviseur/cijfers", "/adviseur/cijfers/maand.pdf", "/adviseur/cijfers/kwartaal.pdf"):
         assert client.get(url, query_string=params).status_code in (200, 404)

@@ -1,0 +1,127 @@
+"""Where it stalls: time spent in each stage of an application, the TWV steps, and aftercare
+check-ins that wait for someone. Same Scope and conventions as queries.py.
+
+Time in a stage: from entering it (applying, for "new") to the next step in the application's
+history, for the applications made in the period; stays that have not ended yet are not
+measured, they are counted as "in this stage now". The median is the middle stay; "slowest
+10 %" is the stay that 9 in 10 were quicker than or equal to (nearest rank). Durations are
+never negative: a step recorded a moment before the application (clocks) counts as 0."""
+from __future__ import annotations
+
+import math
+import statistics
+
+from sqlalchemy import and_, func, literal, or_, select
+
+from portal import db
+from portal.aftercare.models import CONCERNS, AftercareCheck, CheckState
+from portal.applicants.models import Application, ApplicationEvent, Stage
+from portal.clock import AMS, today
+from portal.dashboard.queries import Scope, count_if, scoped_applications
+from portal.dashboard.queries_work import scoped_placements
+from portal.dashboard.sqlfuncs import days, seconds_between
+from portal.placements.models import Placement, TwvState
+
+MEASURED_STAGES = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
+LEGAL_TWV_DAYS = 35  # UWV's legal term for a TWV decision: five weeks
+
+
+def slowest_tenth(values: list[float]) -> float | None:
+    """Nearest-rank 90th percentile: the value 9 in 10 are at or below."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[math.ceil(0.9 * len(ordered)) - 1]
+
+
+def stage_times(scope: Scope) -> dict[str, dict]:
+    """Per measured stage: finished stays, median and slowest-10 % days (see the docstring)."""
+    order = (ApplicationEvent.created_at, ApplicationEvent.id)
+    steps = scoped_applications(
+        select(Application.created_at.label("applied"), ApplicationEvent.created_at.label("at"),
+               func.lag(ApplicationEvent.to_stage).over(
+                   partition_by=ApplicationEvent.application_id, order_by=order).label("left"),
+               func.lag(ApplicationEvent.created_at).over(
+                   partition_by=ApplicationEvent.application_id, order_by=order).label("entered"))
+        .select_from(Application)
+        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
+    ).where(ApplicationEvent.to_stage != Stage.new).subquery()
+    stays = select(
+        func.coalesce(steps.c.left, literal(Stage.new.value)).label("stage"),
+        seconds_between(func.coalesce(steps.c.entered, steps.c.applied), steps.c.at).label("secs"),
+    ).subquery()
+    ranked = select(
+        stays.c.stage, stays.c.secs,
+        func.row_number().over(partition_by=stays.c.stage, order_by=stays.c.secs).label("rn"),
+        func.count().over(partition_by=stays.c.stage).label("n"),
+    ).subquery()
+    n, rn = ranked.c.n, ranked.c.rn
+    # Only the rows a median or a nearest-rank 90th percentile needs leave the database.
+    wanted = or_(rn == (n + 1) // 2, rn == (n + 2) // 2, rn == (9 * n + 9) // 10)
+    picked: dict[str, dict] = {}
+    for stage, secs, row_number, count in db.session.execute(
+            select(ranked.c.stage, ranked.c.secs, rn, n).where(wanted)):
+        entry = picked.setdefault(str(stage), {"n": int(count), "rows": {}})
+        entry["rows"][int(row_number)] = max(float(secs), 0.0)
+    result = {}
+    for stage in MEASURED_STAGES:
+        entry = picked.get(stage.value)
+        if entry is None:
+            result[stage.value] = {"finished": 0, "median_days": None, "slowest_days": None}
+            continue
+        count, rows = entry["n"], entry["rows"]
+        middle = [rows[(count + 1) // 2], rows[(count + 2) // 2]]
+        result[stage.value] = {"finished": count, "median_days": days(sum(middle) / 2),
+                               "slowest_days": days(rows[(9 * count + 9) // 10])}
+    return result
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def twv_steps(scope: Scope) -> dict:
+    """The permit's way: still to apply for and waiting for UWV now (with how long they have
+    waited), decisions in the period (how long UWV took), cancellations to do now."""
+    day = today()
+    rows = db.session.execute(scoped_placements(
+        select(Placement.twv_state, Placement.created_at, Placement.twv_applied_on)
+        .select_from(Placement), scope)
+        .where(Placement.twv_state.in_((TwvState.to_apply, TwvState.applied)))).all()
+    to_apply = [max((day - made.astimezone(AMS).date()).days, 0)
+                for state, made, _applied in rows if state == TwvState.to_apply]
+    waiting = [max((day - applied).days, 0) for state, _made, applied in rows
+               if state == TwvState.applied and applied is not None]
+    decided = [max((d - a).days, 0) for a, d in db.session.execute(scoped_placements(
+        select(Placement.twv_applied_on, Placement.twv_decided_on).select_from(Placement), scope)
+        .where(scope.day_in(Placement.twv_decided_on), Placement.twv_applied_on.is_not(None)))]
+    return {
+        "to_apply": {"now": len(to_apply), "median_days_waiting": _median(to_apply)},
+        "applied": {"now": sum(1 for s, _m, _a in rows if s == TwvState.applied),
+                    "median_days_waiting": _median(waiting),
+                    "over_legal_term": sum(1 for w in waiting if w > LEGAL_TWV_DAYS)},
+        "decided": {"n": len(decided), "median_days": _median(decided),
+                    "slowest_days": slowest_tenth(decided)},
+    }
+
+
+def aftercare_open(scope: Scope) -> dict:
+    """Now: answers with a concern (or a wish for contact, or work that stopped) that no
+    adviser has followed up yet, per concern; and check-ins past due without an answer."""
+    waiting = and_(AftercareCheck.needs_follow_up.is_(True),
+                   AftercareCheck.adviser_followed_up_at.is_(None))
+    row = db.session.execute(scoped_placements(
+        select(count_if(waiting), count_if(AftercareCheck.state == CheckState.overdue))
+        .select_from(Placement).join(AftercareCheck, AftercareCheck.placement_id == Placement.id),
+        scope)).one()
+    concerns = {c: 0 for c in CONCERNS}
+    for ticked in db.session.scalars(scoped_placements(
+            select(AftercareCheck.concerns).select_from(Placement)
+            .join(AftercareCheck, AftercareCheck.placement_id == Placement.id), scope)
+            .where(waiting)):
+        for concern in set(ticked or ()):
+            if concern in concerns:
+                concerns[concern] += 1
+    return {"waiting_for_adviser": int(row[0]), "unanswered_overdue": int(row[1]),
+            "by_concern": concerns}
+
