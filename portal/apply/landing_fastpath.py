@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -48,8 +49,7 @@ class Entry:
     stored_at: float
 
 
-_lock = threading.Lock()
-_entries: dict[tuple, Entry] = {}
+_apps: weakref.WeakSet[LandingFastPath] = weakref.WeakSet()
 
 
 def mark_shareable(environ: dict[str, Any], found: landing_cache.Probe, language: str) -> None:
@@ -58,21 +58,25 @@ def mark_shareable(environ: dict[str, Any], found: landing_cache.Probe, language
 
 
 def clear() -> None:
-    with _lock:
-        _entries.clear()
+    for fast_path in list(_apps):
+        with fast_path.lock:
+            fast_path.entries.clear()
 
 
 class LandingFastPath:
     def __init__(self, app: Flask, wsgi_app: Any) -> None:
         self.app = app
         self.wsgi_app = wsgi_app
+        self.lock = threading.Lock()
+        self.entries: dict[tuple, Entry] = {}  # per app: never a page of another app's data
+        _apps.add(self)
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         match = PATH.match(environ.get("PATH_INFO", "")) if environ["REQUEST_METHOD"] == "GET" else None
         key = self._key(environ) if match else None
         if match is None or key is None:
             return self.wsgi_app(environ, start_response)
-        entry = _entries.get(key)
+        entry = self.entries.get(key)
         if entry is not None and time.monotonic() - entry.stored_at <= landing_cache.TTL_SECONDS:
             with self.app.app_context():
                 try:
@@ -121,10 +125,10 @@ class LandingFastPath:
         found, language = shareable
         entry = Entry(found.version, language, seen["status"], list(seen["headers"]), body,
                       time.monotonic())
-        with _lock:
-            if len(_entries) >= landing_cache.MAX_ENTRIES:
-                _entries.clear()  # bounded; a full cache refills from a few scans
-            _entries[key] = entry
+        with self.lock:
+            if len(self.entries) >= landing_cache.MAX_ENTRIES:
+                self.entries.clear()  # bounded; a full cache refills from a few scans
+            self.entries[key] = entry
         return [body]
 
 
