@@ -16,9 +16,9 @@ from babel.messages.pofile import read_po
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "portal" / "translations"
 NON_LATIN = ("ar", "fa", "ti")
 # Names and codes that stay in Latin letters in every language: the organisations residents
-# deal with, the brand ("Werkportaal azc" keeps "azc"), the Reba rules, and the desks in the
-# azc, whose signs say "Werkbalie" and "Meedoenbalie" whatever the reader's language.
-LATIN_NAMES = {"azc", "uwv", "wsp", "coa", "reba", "werkbalie", "meedoenbalie"}
+# deal with, the brand ("Werkportaal azc" keeps "azc"), the Reba rules, the desks in the azc
+# (their signs say "Werkbalie" and "Meedoenbalie" whatever the reader's language) and apps.
+LATIN_NAMES = {"azc", "uwv", "wsp", "coa", "reba", "werkbalie", "meedoenbalie", "whatsapp"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
          "track", "wbr"}
 _SKIP = {"script", "style", "textarea", "template"}

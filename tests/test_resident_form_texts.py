@@ -110,8 +110,10 @@ def test_report_status_lookup_errors_in_resident_language(client, world, lang):
 @pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
 def test_status_actions_in_resident_language(client, world, lang):
     token, names = world["token"], world["names"]
-    html = _check(client.get(f"/s/{token}?lang={lang}"), lang, names, "status page")
-    csrf = _csrf(html)
+    _check(client.get(f"/s/{token}?lang={lang}"), lang, names, "status page")
+    # Withdrawing asks first, on its own page (with the form and its token).
+    csrf = _csrf(_check(client.get(f"/s/{token}/intrekken?lang={lang}"), lang, names,
+                        "withdraw page"))
     # Without a token (an old page on a shared phone): the expired-form page, in their language.
     for url in (f"/s/{token}/intrekken?lang={lang}", f"/s/{token}/wissen?lang={lang}"):
         res = _post(client, url, {}, csrf=False)
@@ -186,9 +188,9 @@ def test_pages_after_a_form_are_in_the_resident_language(client, world, make, db
     code = world["vacancy"].code
     for url in (f"/v/{code}", "/l/ZDM", "/l/", f"/v/{closed.code}", "/hulp/", "/report/status"):
         _check(client.get(f"{url}?lang={lang}"), lang, names, url)
-    good = {"name": "سميرة", "phone": next(_phones), "lang1": "ar", "level1": "good",
-            "residence_status": "asylum_seeker", "procedure": "yes", "azc_location": "-1",
-            "submission_key": f"k-{lang}"}
+    good = {"name": "سميرة", "name_latin": "Samira", "phone": next(_phones), "lang1": "ar",
+            "level1": "good", "residence_status": "asylum_seeker", "procedure": "yes",
+            "azc_location": "-1", "submission_key": f"k-{lang}"}
     url = f"/v/{code}/solliciteren?lang={lang}"
     res = _post(client, url, good)
     assert res.status_code == 200
