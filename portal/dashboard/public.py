@@ -8,8 +8,10 @@ and GET /api/v1/figures. Same definitions as the region dashboard (tests compare
 
 Counts only, never names. A count below THRESHOLD is withheld (None, suppressed=True), so a
 small number cannot point to a person or a single employer. A total is withheld too when it is
-below THRESHOLD, or when exactly one region's count of that measure is withheld: otherwise the
-total minus the shown regions would give the hidden number away."""
+below THRESHOLD, or when the total minus the shown regions would give a small number away:
+when exactly one region's count of that measure is withheld (its number exactly), or when the
+withheld regions together hold 1 to THRESHOLD - 1 (two hidden regions with 2 and 0 would
+otherwise show "2", and anyone who knows one region is empty knows the other)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -104,9 +106,11 @@ def public_figures(on: date | None = None) -> PublicFigures:
             for rid, name in regions]
     total = {}
     for m in MEASURES:
-        hidden = sum(1 for r in rows if r.counts[m].suppressed)
+        hidden = [r for r in rows if r.counts[m].suppressed]
+        hidden_sum = sum(raw[m].get(r.region_id, 0) for r in hidden)
         count = _shown(sum(raw[m].values()))
-        total[m] = Count(None, True) if hidden == 1 else count
+        gives_away = len(hidden) == 1 or 0 < hidden_sum < THRESHOLD
+        total[m] = Count(None, True) if gives_away else count
     return PublicFigures(as_of=on, year=on.year, total=total, regions=rows)
 
 

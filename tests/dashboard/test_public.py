@@ -71,12 +71,13 @@ def test_known_scenario_with_small_numbers_suppressed(scenario):
     nijmegen = next(r for r in figures.regions if r.name == "Nijmegen")
     assert nijmegen.counts["vacancies_open"].suppressed  # 3
     assert not nijmegen.counts["residents_hired_this_year"].suppressed
-    # Vacancies: 10 in total; three regions hidden, so the total gives none of them away.
-    assert figures.total["vacancies_open"].value == 10
+    # Vacancies: 10 in total, 7 shown: the total would say the three hidden regions hold 3.
+    assert figures.total["vacancies_open"].suppressed
     # Hires: only Eindhoven and Leeg (both 0) hidden -> shown total 11 = 5 + 6 + hidden 0.
     assert figures.total["residents_hired_this_year"].value == 11
-    # Employers: 13 in total; Nijmegen (2) and Leeg (0) are hidden: two regions, so shown.
-    assert figures.total["employers_taking_part"].value == 13
+    # Employers: 13 in total, 11 shown: the total would give away that Nijmegen (2) and Leeg
+    # (0) hold 2, and so Nijmegen's 2 to anyone who knows Leeg has nobody yet.
+    assert figures.total["employers_taking_part"].suppressed
 
 
 def test_total_is_withheld_when_exactly_one_region_is_hidden(make, db_session):
@@ -91,6 +92,31 @@ def test_total_is_withheld_when_exactly_one_region_is_hidden(make, db_session):
     assert figures.total["employers_taking_part"].value is None  # 10 - 8 would reveal Klein's 2
     assert figures.total["employers_taking_part"].suppressed
     assert _by_name(figures)["Groot"]["employers_taking_part"] == 8
+
+
+def test_total_is_shown_when_the_hidden_regions_together_hold_five_or_more(make, db_session):
+    clock.move_to(NOW)
+    big, small_a, small_b = make.region("Groot"), make.region("Klein A"), make.region("Klein B")
+    for region, n in ((big, 8), (small_a, 3), (small_b, 2)):
+        for _ in range(n):
+            make.organisation(region=region)
+    db_session.commit()
+    figures = public_figures()
+    assert _by_name(figures)["Klein A"]["employers_taking_part"] is None
+    assert _by_name(figures)["Klein B"]["employers_taking_part"] is None
+    # 13 - 8 = 5 between two hidden regions: neither region's number follows from it.
+    assert figures.total["employers_taking_part"].value == 13
+
+
+def test_total_is_withheld_when_the_hidden_regions_together_hold_less_than_five(make, db_session):
+    clock.move_to(NOW)
+    big, small_a, small_b = make.region("Groot"), make.region("Klein A"), make.region("Klein B")
+    for region, n in ((big, 8), (small_a, 1), (small_b, 0)):
+        for _ in range(n):
+            make.organisation(region=region)
+    db_session.commit()
+    figures = public_figures()
+    assert figures.total["employers_taking_part"].suppressed
 
 
 def test_a_total_below_five_is_withheld(make, db_session):
@@ -124,7 +150,8 @@ def test_api_gives_stable_json_with_flags(client, scenario):
     assert zaanstad["vacancies_open"] == {"count": 7, "suppressed": False}
     nijmegen = next(r for r in data["regions"] if r["name"] == "Nijmegen")
     assert nijmegen["vacancies_open"] == {"count": None, "suppressed": True}
-    assert data["total"]["vacancies_open"] == {"count": 10, "suppressed": False}
+    assert data["total"]["vacancies_open"] == {"count": None, "suppressed": True}
+    assert data["total"]["residents_hired_this_year"] == {"count": 11, "suppressed": False}
     assert [r["name"] for r in data["regions"]] == ["Eindhoven", "Leeg", "Nijmegen", "Zaanstad"]
     # Counts only: no organisation, vacancy or person appears.
     assert "Bedrijf" not in res.get_data(as_text=True)
