@@ -5,11 +5,12 @@ never both ways), not even inside a function; tests/test_layers.py checks both.
 
   foundation     modules db, config, i18n, clock, domain, text, formatting, urls, csv_export,
                  signals, security; packages regions, audit, notifications, guidance, health,
-                 phrases, translate
+                 translate
   accounts       users, roles, sign-in
   access         who may see or do what: organisations, regions, azc locations, personal data
   organisations
   vacancies
+  phrases        the job in the resident's language: phrasebook, texts per language
   posters        printed posters and notice boards
   applicants     the recruiter's workspace
   apply          the resident's pages

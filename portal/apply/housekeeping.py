@@ -18,6 +18,7 @@ from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
 from portal.guidance.signals import page_values
 from portal.notifications.services import forget, queue
+from portal.translate import services as machine_texts
 from portal.organisations.models import Organisation
 from portal.urls import absolute_url
 from portal.vacancies.models import Vacancy
@@ -41,6 +42,7 @@ def erase_personal_data(app: Application, now: datetime) -> None:
     for event in app.events:
         event.message = None
     forget(app.outbox_key)  # the status link and their name live in their mail too
+    machine_texts.forget(app.outbox_key)  # and machine translations of messages to them
     db.session.flush()
 
 

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 
 from flask import current_app
+from flask_babel import get_locale
 
 from portal import db
 from portal.applicants.models import (
@@ -16,6 +17,7 @@ from portal.apply import queries, tokens
 from portal.apply.housekeeping import erase_personal_data
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
+from portal.phrases.local import localize
 from portal.regions.models import Location
 from portal.urls import absolute_url
 from portal.vacancies.models import Vacancy
@@ -133,10 +135,11 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
 def send_status_link(app: Application, token: str, *, renewed: bool = False) -> None:
     """Mail the status link to the address given with the application, in the language of
     the page being shown (a desk sends it in the resident's language: see views_desk)."""
+    title = localize(app.vacancy, str(get_locale())).title.text  # the job in their language
     queue_template(
-        app.email, app.vacancy.title[:200], "apply/mail_status.txt",
+        app.email, title[:200], "apply/mail_status.txt",
         application=app, vacancy=app.vacancy, status_url=status_url(token), renewed=renewed,
-        about=app.outbox_key, resident=True,
+        title=title, about=app.outbox_key, resident=True,
     )
 
 

@@ -13,7 +13,8 @@ from portal.apply import landing_cache, landing_fastpath, limits, queries, servi
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, EligibilityForm, options
 from portal.apply.wording import vacancy_facts
 from portal.extensions import limiter
-from portal.i18n import resident_page
+from portal.i18n import LANGUAGES, resident_page
+from portal.phrases.local import list_entries, localize
 from portal.regions.models import Location
 from portal.signals import total
 
@@ -37,7 +38,8 @@ def closed_page(vacancy, location):
         return render_template("apply/not_yet_open.html"), 404
     location = location or next(iter(vacancy.locations), None)
     others = [v for v in queries.open_vacancies_at(location) if v.id != vacancy.id][:MAX_OTHERS]
-    return render_template("apply/closed.html", vacancy=vacancy, location=location, others=others)
+    return render_template("apply/closed.html", vacancy=vacancy, location=location, others=others,
+                           entries=list_entries([vacancy, *others], str(get_locale())))
 
 
 def _count_view(vacancy_id: int, location_id: int | None) -> None:
@@ -93,7 +95,8 @@ def vacancy(code: str, location_code: str | None = None):
 def _vacancy_page(vacancy, location) -> str:
     # The page ends with the two eligibility questions, a GET form: no token, so it caches.
     return render_template("apply/vacancy.html", vacancy=vacancy, location=location,
-                           facts=vacancy_facts(vacancy), eligibility=EligibilityForm(formdata=None))
+                           facts=vacancy_facts(vacancy), eligibility=EligibilityForm(formdata=None),
+                           local=localize(vacancy, str(get_locale())))
 
 
 @bp.route("/v/<code>/<location_code>/solliciteren", methods=["GET", "POST"])
@@ -209,7 +212,8 @@ def _eligibility_answers(vacancy, location, form: ApplyForm):
 def _not_eligible(vacancy, location, form, reason: str):
     near, others = _others(vacancy, location, form, _status(form))
     return render_template("apply/not_eligible.html", vacancy=vacancy, reason=reason,
-                           location=near, others=others)
+                           location=near, others=others,
+                           entries=list_entries(others, str(get_locale())))
 
 
 def _status(form: ApplyForm) -> ResidenceStatus | None:

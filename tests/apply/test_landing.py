@@ -21,7 +21,7 @@ def test_landing_shows_facts_in_plain_words(client, vacancy, azc):
     assert "Zaandam" in html
     assert html.count("<svg") >= 6  # pictograms next to the words
     # the employer's text keeps its own language and direction
-    assert '<div lang="nl" dir="ltr">\n  <h1>Hulp in de bakkerij</h1>' in html
+    assert '<h1 lang="nl" dir="ltr">Hulp in de bakkerij</h1>' in html
     assert 'action="/v/ABC234/ZDM/solliciteren"' in html  # the first questions lead to the form
     assert "Wat gebeurt er na je sollicitatie?" in html
     assert "<script" not in html
@@ -40,7 +40,8 @@ def test_employer_text_in_another_language_is_marked(client, make, azc, db_sessi
     db_session.commit()
     html = client.get("/v/ENG777?lang=ar").get_data(as_text=True)
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<div lang="en" dir="ltr">' in html
+    assert '<h1 lang="en" dir="ltr">Warehouse worker</h1>' in html
+    assert "هذا النص باللغة الإنجليزية." in html  # "This text is in English", in Arabic
 
 
 def test_unknown_code_is_a_friendly_404(client, db_session):
