@@ -16,6 +16,7 @@ never both ways), not even inside a function; tests/test_layers.py checks both.
   apply          the resident's pages
   tours, placements
   aftercare, reports, questions
+  activities     trainings, workshops, meetings, job fairs; the Werkbalie agenda
   dashboard, admin
 
 Where a lower package must start work in a higher one (a hire schedules aftercare, a

@@ -6,6 +6,8 @@ from __future__ import annotations
 from flask import Blueprint
 
 from portal.accounts.views import bp as accounts
+from portal.activities.views import bp as activities
+from portal.activities.views_public import bp as activities_public
 from portal.admin.views import bp as admin
 from portal.aftercare.views import bp as aftercare
 from portal.applicants.views import bp as applicants
@@ -25,7 +27,7 @@ from portal.vacancies.views import bp as vacancies
 # Registration order: routes of earlier blueprints win when two rules match the same URL.
 BLUEPRINTS: tuple[Blueprint, ...] = (
     health, accounts, organisations, admin, vacancies, phrases, posters, apply, applicants, guidance,
-    dashboard, reports, tours, questions, aftercare, placements,
+    dashboard, reports, tours, questions, aftercare, placements, activities, activities_public,
 )
 
 

@@ -46,6 +46,12 @@ DEFAULTS: dict[str, Any] = {
     "DIGEST_MINUTES": 60,
     "CONTENT_DIR": None,  # default: <project>/content
     "WTF_CSRF_TIME_LIMIT": None,  # tokens live as long as the session
+    # Text messages (portal/notifications/sms.py): a MessageBird-style REST endpoint. Unset:
+    # no SMS; reminders go by mail only and staff lists show who cannot be reached.
+    "SMS_URL": None,
+    "SMS_KEY": None,
+    "SMS_SENDER": "Werkportaal",  # originator: at most 11 letters or a phone number
+    "SMS_TIMEOUT": 10,
     # Machine translation (portal/translate): a LibreTranslate-compatible server. Unset: off.
     "TRANSLATE_URL": None,
     "TRANSLATE_KEY": None,

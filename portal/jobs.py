@@ -18,6 +18,8 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("application digests", "portal.apply.housekeeping:queue_digests"),
     ("TWV cancellation reminders", "portal.placements.services:cancellation_reminders"),
     ("tour reminders", "portal.tours.services:send_reminders"),
+    ("activity reminders", "portal.activities.housekeeping:send_reminders"),
+    ("activity sign-ups purged", "portal.activities.housekeeping:purge_expired"),
     ("aftercare check-ins", "portal.aftercare.services:send_due"),
     ("weekly agency digests", "portal.dashboard.services:weekly_agency_digest"),
     ("old mail blanked", "portal.notifications.services:blank_handled"),

@@ -15,3 +15,6 @@ from portal.questions.models import FaqDraft, Message, Question  # noqa: F401
 from portal.aftercare.models import AftercareCheck  # noqa: F401
 from portal.placements.models import Placement  # noqa: F401
 from portal.dashboard.models import OrgDigestSetting, VacancyView  # noqa: F401
+from portal.activities.models import (  # noqa: F401
+    Activity, ActivityCounts, ActivitySession, Attendance, SeatPool, SignUp,
+)

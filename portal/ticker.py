@@ -12,6 +12,7 @@ from datetime import datetime
 from portal import db
 from portal.jobs import JOBS, resolve
 from portal.notifications.services import send_pending
+from portal.notifications.sms import send_pending_sms
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +23,7 @@ def run(now: datetime, echo: Echo) -> list[str]:
     """Run every job, then send mail. Returns the labels of what failed (empty: all well)."""
     steps = [(label, _job(path, now)) for label, path in JOBS]
     steps.append(("mail sent", _send_mail))  # last, so mail the jobs made goes out now
+    steps.append(("text messages sent", _send_sms))
     return [label for label, step in steps if not _run_one(label, step, echo)]
 
 
@@ -31,6 +33,11 @@ def _job(path: str, now: datetime) -> Callable[[], object]:
 
 def _send_mail() -> str:
     sent, failed = send_pending()
+    return f"{sent}, failed: {failed}"
+
+
+def _send_sms() -> str:
+    sent, failed = send_pending_sms()
     return f"{sent}, failed: {failed}"
 
 

@@ -155,3 +155,43 @@ class Factory:
         fields.update(kw)
         return self._add(Report(vacancy=vacancy, organisation=organisation, region=region,
                                 location=location, **fields))
+
+    def activity(self, location, capacity=20, days=7, sessions=1, **kw):
+        """A resident training at `location` (sessions a week apart, one sign-up for all)."""
+        from datetime import datetime, time
+
+        from portal.activities.models import (Activity, ActivityCounts, ActivityKind,
+                                              ActivitySession, Audience, PlaceKind, SeatPool)
+        from portal.vacancies.codes import random_code
+
+        fields = dict(code=random_code(), kind=ActivityKind.training, audience=Audience.residents,
+                      title="Werken in Nederland", languages=["nl", "ar"], capacity=capacity,
+                      together=True, region_id=location.region_id, location_id=location.id)
+        fields.update(kw)
+        activity = Activity(**fields)
+        activity.counts = ActivityCounts(signed_up=0, came=0, no_show=0, cancelled=0, waited=0)
+        for n in range(sessions):
+            start = datetime.combine(today() + timedelta(days=days + 7 * n), time(9, 0),
+                                     tzinfo=utcnow().tzinfo)
+            activity.sessions.append(ActivitySession(
+                starts_at=start, ends_at=start + timedelta(hours=2, minutes=30),
+                place_kind=PlaceKind.room, place="Lokaal 2"))
+        activity.pools.append(SeatPool(capacity=capacity, taken=0))
+        return self._add(activity)
+
+    def signup(self, activity, name="Selam Tesfay", **kw):
+        """A confirmed sign-up (its place taken); .plain_token holds the private link."""
+        from portal.activities.links import new_link
+        from portal.activities.models import SignUp, SignUpStatus
+
+        link = new_link()
+        pool = activity.pools[0]
+        fields = dict(status=SignUpStatus.confirmed, name=name, phone=f"+3168{next(_seq):07d}",
+                      ui_language="ti", language="ar", token_hash=link.token_hash,
+                      link_nonce=link.nonce, consent_at=utcnow(), confirmed_at=utcnow())
+        fields.update(kw)
+        if fields["status"] == SignUpStatus.confirmed:
+            pool.taken += 1
+        signup = self._add(SignUp(activity_id=activity.id, pool_id=pool.id, **fields))
+        signup.plain_token = link.token
+        return signup

@@ -64,6 +64,8 @@ def build(make, db_session) -> SimpleNamespace:
     question = make.question(org_a, asked_by=users["member_a"], adviser=adviser,
                              body="Hoe vraag ik een TWV aan? (GRID-QUESTION)")
     report = make.report(vacancy, description="Contant betaald, paspoort ingenomen (GRID-MARKER).")
+    activity = make.activity(azc)  # a training at A's azc, with one resident signed up
+    signup = make.signup(activity, name="Selam Gridsignup")
     db_session.commit()
     ids = {
         "application_id": application.id, "vacancy_id": vacancy.id, "placement_id": placement.id,
@@ -72,13 +74,16 @@ def build(make, db_session) -> SimpleNamespace:
         "region_id": region.id, "user_id": users["coordinator"].id,
         "posting_id": vacancy.postings[0].id, "location_code": azc.code, "code": vacancy.code,
         "token": application.plain_token, "step": "aangevraagd", "slug": "twv",
+        "activity_id": activity.id, "session_id": activity.sessions[0].id,
+        "activity_code": activity.code,
+        "signup_id": signup.id, "signup_token": signup.plain_token,
         "draft_id": 1, "filename": "css/staff.css",
     }
     return SimpleNamespace(users=users, ids=ids, region=region, azc=azc, org_a=org_a,
                            vacancy=vacancy, application=application, tour=tour,
                            placement=placement, cancelled=cancelled, check=check,
                            hanging=closed.postings[0],
-                           question=question, report=report)
+                           question=question, report=report, activity=activity, signup=signup)
 
 
 # Per endpoint, ids that differ from the default: the TWV-cancellation pages need the placement

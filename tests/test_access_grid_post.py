@@ -26,6 +26,7 @@ MEMBER_A = frozenset({"member_a"})
 ADVISER_A = frozenset({"adviser", "admin"})  # the region's advisers; admins see every region
 COORDINATOR_A = frozenset({"coordinator", "admin"})  # the azc's coordinators; admins all boards
 ADMIN = frozenset({"admin"})
+PLACE_A = frozenset({"coordinator", "adviser", "admin"})  # A's azc: its coordinator, its region
 
 # Who may act through each POST endpoint in the world. Every POST endpoint must be listed: a new
 # one fails test_every_post_route_is_in_the_grid until someone decides who may use it.
@@ -63,6 +64,12 @@ MAY = {
     "tours.coordinator_attendance": COORDINATOR_A, "tours.coordinator_other_time": COORDINATOR_A,
     "tours.coordinator_confirm": COORDINATOR_A, "posters.mark_printed": COORDINATOR_A,
     "posters.mark_taken_down": COORDINATOR_A, "posters.mark_all_printed": COORDINATOR_A,
+    # Activities: any staff member creates one where they work; A's azc activity is for its
+    # coordinator, the region's adviser and admins. Residents use the page and their own link.
+    "activities.new": STAFF, "activities.edit": PLACE_A, "activities.cancel": PLACE_A,
+    "activities.desk_cancel": PLACE_A, "activities.tick": PLACE_A,
+    "activities_public.activity": ANYONE, "activities_public.signup_cancel": ANYONE,
+    "activities_public.signup_erase": ANYONE,
     # Administration.
     "admin.locations": ADMIN, "admin.location_edit": ADMIN, "admin.regions": ADMIN,
     "admin.region_edit": ADMIN, "admin.staff_new": ADMIN, "admin.staff_role": ADMIN,

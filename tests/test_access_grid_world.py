@@ -19,6 +19,7 @@ from tests.grid_world import ROLES
 MEMBER_A = frozenset({"member_a"})
 ADVISER_A = frozenset({"adviser", "admin"})
 COORDINATOR_A = frozenset({"coordinator", "admin"})
+PLACE_A = frozenset({"coordinator", "adviser", "admin"})  # A's azc: its coordinator, its region
 
 # Pages of one of A's objects (the URL holds its id) and who may open them.
 OBJECT_PAGES = {
@@ -35,9 +36,11 @@ OBJECT_PAGES = {
     "vacancies.show": MEMBER_A, "vacancies.edit": MEMBER_A, "vacancies.close": MEMBER_A,
     "vacancies.extend": MEMBER_A, "posters.vacancy_poster": MEMBER_A,
     "posters.vacancy_posters": MEMBER_A,
+    "activities.show": PLACE_A, "activities.edit": PLACE_A, "activities.poster_pdf": PLACE_A,
+    "activities.print_list": PLACE_A, "activities.tick": PLACE_A,
 }
 OBJECT_IDS = {"application_id", "placement_id", "tour_id", "question_id", "check_id", "report_id",
-              "org_id", "vacancy_id"}
+              "org_id", "vacancy_id", "activity_id"}
 
 # Staff pages that show personal data, with a role that opens them: each must say no-store.
 PERSONAL_PAGES = [
@@ -55,10 +58,13 @@ PERSONAL_PAGES = [
     ("aftercare.index", "member_a"), ("aftercare.form", "member_a"),
     ("aftercare.adviser_index", "adviser"), ("aftercare.adviser_detail", "adviser"),
     ("questions.thread", "member_a"), ("questions.adviser_thread", "adviser"),
+    ("activities.show", "coordinator"), ("activities.print_list", "coordinator"),
+    ("activities.tick", "adviser"),
 ]
 
 # The resident's own pages: whoever holds the private link is the resident.
-RESIDENT_LINK_PAGES = {"apply.status", "apply.erase"}
+RESIDENT_LINK_PAGES = {"apply.status", "apply.erase", "activities_public.signup_status",
+                       "activities_public.signup_erase"}
 
 GETS = [r for r in grid_world.routes("GET") if r.endpoint != "accounts.logout"]
 
@@ -83,6 +89,7 @@ def _secrets(world) -> dict[str, tuple[str, frozenset]]:
         "report code": (world.report.code, ADVISER_A),
         "report link": (f'/adviseur/meldingen/{world.report.id}"', ADVISER_A),
         "question": ("GRID-QUESTION", frozenset({"member_a", "adviser", "admin"})),
+        "activity sign-up": (world.signup.name, PLACE_A),
     }
 
 

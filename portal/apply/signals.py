@@ -9,3 +9,8 @@ status_shown = signals.signal("status-page-shown")
 # sender: the vacancy id, with language= and location_id=; a landing page was read. A receiver
 # returns True when it wrote to the session (the view then commits).
 vacancy_viewed = signals.signal("vacancy-viewed")
+
+# sender: the azc Location of the notice board /l/<code>, while rendering (the resident's
+# locale applies). Receivers return a piece of HTML to show below the vacancies (activities to
+# sign up for, Werkbalie hours), or None.
+board_shown = signals.signal("board-page-shown")

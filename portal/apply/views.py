@@ -250,8 +250,9 @@ def board(location_code: str):
     location = queries.find_location(location_code)
     if location is None:
         return not_found()
+    parts = [html for _receiver, html in signals.board_shown.send(location) if html]
     return render_template("apply/board.html", location=location,
-                           vacancies=queries.open_vacancies_at(location))
+                           vacancies=queries.open_vacancies_at(location), parts=parts)
 
 
 @bp.get("/l/")

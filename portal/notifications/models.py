@@ -1,21 +1,28 @@
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from portal.clock import utcnow
-from portal.db import Base
+from portal.db import Base, enum_type
+
+
+class Channel(str, enum.Enum):
+    mail = "mail"
+    sms = "sms"  # to_addr holds an E.164 phone number; sent only when a provider is configured
 
 
 class OutboxMessage(Base):
-    """An email written in the same transaction as the change that causes it, sent later by
+    """An email (or text message) written in the same transaction as the change that causes it, sent later by
     `portal tick` / `portal send-mail` with retries, so no mail is lost when SMTP is down."""
 
     __tablename__ = "outbox_message"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[Channel] = mapped_column(enum_type(Channel, "channel", 8), default=Channel.mail)
     to_addr: Mapped[str] = mapped_column(String(254))
     subject: Mapped[str] = mapped_column(String(300))
     body: Mapped[str] = mapped_column(Text)

@@ -23,7 +23,7 @@ from sqlalchemy import delete, or_, select, update
 
 from portal import db
 from portal.clock import utcnow
-from portal.notifications.models import OutboxMessage
+from portal.notifications.models import Channel, OutboxMessage
 from portal.text import clean_line, has_control_characters
 
 log = logging.getLogger(__name__)
@@ -108,14 +108,7 @@ def send_pending(limit: int = 200) -> tuple[int, int]:
     its own short transactions, so a crash never sends a batch twice, a failure never loses a
     message, and a message another sender claimed is left to it."""
     cfg = current_app.config
-    ids = db.session.scalars(
-        select(OutboxMessage.id)
-        .where(OutboxMessage.sent_at.is_(None), OutboxMessage.failed_at.is_(None),
-               OutboxMessage.next_attempt_at <= utcnow())
-        .order_by(OutboxMessage.id)
-        .limit(limit)
-    ).all()
-    db.session.commit()  # no read transaction stays open while claiming (SQLite would refuse)
+    ids = due_ids(Channel.mail, limit)
     sent = failed = 0
     smtp: smtplib.SMTP | None = None
     down: Exception | None = None  # the server could not be reached: the rest waits too
@@ -165,6 +158,20 @@ def send_pending(limit: int = 200) -> tuple[int, int]:
             except (OSError, smtplib.SMTPException):
                 pass
     return sent, failed
+
+
+def due_ids(channel: Channel, limit: int) -> list[int]:
+    """Ids of the messages of one channel that are due (text messages have their own sender:
+    portal/notifications/sms.py)."""
+    ids = db.session.scalars(
+        select(OutboxMessage.id)
+        .where(OutboxMessage.channel == channel, OutboxMessage.sent_at.is_(None),
+               OutboxMessage.failed_at.is_(None), OutboxMessage.next_attempt_at <= utcnow())
+        .order_by(OutboxMessage.id)
+        .limit(limit)
+    ).all()
+    db.session.commit()  # no read transaction stays open while claiming (SQLite would refuse)
+    return list(ids)
 
 
 def _claim(msg_id: int) -> OutboxMessage | None:

@@ -1,0 +1,125 @@
+"""A4 posters for activities and for the Werkbalie desk hours, in the style of the vacancy
+poster (portal/posters/pdf.py, whose drawing helpers are used): vector QR to the sign-up page,
+the call to action in the resident languages, "geldig tot", the report line at the bottom."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from babel.dates import format_date
+from reportlab.pdfgen.canvas import Canvas
+
+from portal.activities.models import Activity, ActivityKind, PlaceKind
+from portal.activities.wording import language_names
+from portal.formatting import dutch_date
+from portal.posters import pdf as base
+from portal.posters import text
+from portal.urls import absolute_url, display_base
+
+# "Scan and sign up" / "Scan and book a talk". REVIEW (ar, ti, fa, tr, so): written for the
+# poster; to be checked by a native speaker (COA interpreters) before the first print run.
+SCAN_TO_SIGN_UP: tuple[tuple[str, str], ...] = (
+    ("nl", "Scan en meld je aan"),
+    ("en", "Scan to sign up"),
+    ("ar", "امسح الرمز وسجّل"),
+    ("ti", "ስካን ግበሩ እሞ ተመዝገቡ"),
+    ("fa", "اسکن کنید و ثبت‌نام کنید"),
+    ("tr", "Tarayın ve kaydolun"),
+    ("so", "Iskaan garee oo is diiwaangeli"),
+)
+SCAN_TO_BOOK: tuple[tuple[str, str], ...] = (
+    ("nl", "Scan en maak een afspraak"),
+    ("en", "Scan to book a talk"),
+    ("ar", "امسح الرمز واحجز موعدًا"),
+    ("ti", "ስካን ግበሩ እሞ ቆጸራ ሓዙ"),
+    ("fa", "اسکن کنید و وقت بگیرید"),
+    ("tr", "Tarayın ve randevu alın"),
+    ("so", "Iskaan garee oo ballan qabso"),
+)
+
+
+@dataclass(frozen=True)
+class Poster:
+    band: tuple[str, str]  # ("Training", "Training")
+    title: str
+    lines: tuple[str, ...]  # Dutch: when, where, languages, places
+    url: str  # QR target, upper case
+    display_url: str
+    valid_until: str  # "geldig tot 27 maart 2027"
+    report_url: str
+    call: tuple[tuple[str, str], ...] = SCAN_TO_SIGN_UP
+
+
+def ordered_call(call, languages) -> tuple[tuple[str, str], ...]:
+    """Dutch and English first, then the languages the activity is given in, then the rest."""
+    first = [c for c in ("nl", "en")] + [c for c in languages if c not in ("nl", "en")]
+    rank = {code: i for i, code in enumerate(first)}
+    return tuple(sorted(call, key=lambda item: rank.get(item[0], len(rank))))
+
+
+def _draw(c: Canvas, p: Poster) -> None:
+    base._band(c, p.band, p.valid_until)
+    max_w = base.W - 2 * base.M
+    y = base._title(c, p.title, base.H - base.BAND_H - 30, max_w)
+    for line in p.lines:
+        lines = text.fit_lines(line, 16, max_w, 2)
+        y = base._lines(c, lines, base.M, y - 8, 16, 21, False, "left", base.INK) - 14
+    panel_h = 300
+    c.setFillColor(base.TINT)
+    c.roundRect(base.M, base.PANEL_BOTTOM, max_w, panel_h, 10, stroke=0, fill=1)
+    qr_size = 200
+    qr_x, qr_y = base.W - base.M - 24 - qr_size, base.PANEL_BOTTOM + 60
+    base._qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size)
+    base._cta(c, p.call, base.M + 22, qr_x - 24, base.PANEL_BOTTOM + panel_h - 14, (24, 20, 15),
+              accented=2)
+    base._report_footer(c, p.report_url)
+
+
+def render(p: Poster) -> bytes:
+    def pages(c: Canvas) -> None:
+        _draw(c, p)
+        c.showPage()
+
+    return base._document(pages, p.title)
+
+
+# --------------------------------------------------------------------------- from an activity
+
+def _dutch_when(session) -> str:
+    start, end = session.local_start, session.local_end
+    return f"{format_date(start.date(), 'EEE d MMMM y', locale='nl')}, {start:%H:%M}–{end:%H:%M}"
+
+
+def _dutch_place(session) -> str:
+    if session.place_kind == PlaceKind.online:
+        return "online (de link krijg je na het aanmelden)"
+    location = session.activity.location
+    if session.place_kind == PlaceKind.room and location is not None:
+        return f"{session.place}, {location.name}"
+    return session.place
+
+
+def activity_poster(activity: Activity) -> Poster:
+    sessions = activity.sessions
+    lines = []
+    if activity.together and len(sessions) > 1:
+        lines.append(f"{len(sessions)} delen, je komt naar allemaal:")
+    lines += [f"{_dutch_when(s)} · {_dutch_place(s)}" for s in sessions]
+    lines.append("Taal: " + language_names(activity.languages))
+    lines.append(f"{activity.capacity} plaatsen · gratis")
+    # One may sign up until the (last) session begins.
+    last_day = (sessions[0] if activity.together else sessions[-1]).local_start.date()
+    url = absolute_url("activities_public.activity", activity_code=activity.code)
+    return Poster(
+        band=BANDS[activity.kind], title=activity.title, lines=tuple(lines),
+        url=url.upper(), display_url=f"{display_base()}/a/{activity.code}",
+        valid_until=f"geldig tot {dutch_date(last_day)}", report_url=f"{display_base()}/report",
+        call=ordered_call(SCAN_TO_SIGN_UP, activity.languages))
+
+
+BANDS = {
+    ActivityKind.training: ("Training", "Training"),
+    ActivityKind.workshop: ("Workshop", "Workshop"),
+    ActivityKind.info_meeting: ("Informatie", "Information"),
+    ActivityKind.job_fair: ("Banenmarkt", "Job fair"),
+    ActivityKind.employer_session: ("Voor werkgevers", "For employers"),
+}

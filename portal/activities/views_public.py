@@ -1,0 +1,241 @@
+"""The public side: an activity's page from a QR poster or the notice board, with its sign-up
+form (residents: name, phone, azc, language; employers: name, organisation, email), and the
+private link /t/<token> to see the sign-up, add it to a calendar, cancel, or erase it."""
+from __future__ import annotations
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy.exc import IntegrityError
+
+from portal import db
+from portal.accounts.models import Role
+from portal.activities import calendar, queries, wording
+from portal.activities import signup as signups
+from portal.activities.forms import (
+    KIND_LABELS,
+    ConfirmForm,
+    EmployerSignUpForm,
+    SignUpForm,
+    options,
+)
+from portal.activities.links import new_link
+from portal.activities.models import Activity, SignUpStatus
+from portal.apply import limits
+from portal.apply import queries as apply_queries
+from portal.apply.forms import NOT_IN_AZC
+from portal.apply.signals import board_shown
+from portal.clock import utcnow
+from portal.extensions import limiter
+from portal.form_errors import put_error
+from portal.i18n import resident_page
+from portal.urls import base_url
+
+bp = Blueprint("activities_public", __name__)
+wording.register(bp)
+
+NO_STORE = {"Cache-Control": "no-store"}
+PHONE_LIMIT = "10 per hour"
+
+
+def _phone_key() -> str:
+    return f"activity-phone:{limits.form_phone()}"
+
+
+def not_found():
+    return render_template("apply/not_found.html"), 404
+
+
+@bp.route("/A/<activity_code>", methods=["GET", "POST"])
+@bp.route("/a/<activity_code>", methods=["GET", "POST"])
+@resident_page
+@limiter.limit(limits.IP_LIMIT, methods=["POST"])
+@limiter.limit(PHONE_LIMIT, key_func=_phone_key, methods=["POST"],
+               exempt_when=limits.no_valid_phone, deduct_when=limits.answered)
+def activity(activity_code: str):
+    found = queries.find_by_code(activity_code)
+    if found is None:
+        return not_found()
+    if found.cancelled:
+        return render_template("activities/public_cancelled.html", activity=found)
+    pools = signups.open_pools(found)
+    if not pools:
+        return render_template("activities/public_over.html", activity=found)
+    form = _form(found, pools)
+    if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
+        if form.website.data:  # a bot filled the honeypot: look like success, store nothing
+            return _done(found, None, new_link().token)
+        pool = next(p for p in pools if p.id == form.pool.data)
+        try:
+            result = _submit(found, pool, form)
+        except signups.AlreadySignedUp as exc:
+            return render_template("activities/public_already.html", activity=found,
+                                   signup=exc.signup), 200, NO_STORE
+        except signups.SignUpError as exc:
+            db.session.rollback()
+            put_error(form, exc.field, exc.message)
+        else:
+            return _done(found, result.signup, result.token)
+    status = 422 if form.errors else 200
+    return render_template("activities/public_activity.html", activity=found, pools=pools,
+                           form=form, kind_labels=KIND_LABELS), status, NO_STORE
+
+
+def _form(activity: Activity, pools):
+    form = EmployerSignUpForm() if activity.for_employers else SignUpForm()
+    form.pool.choices = options([(p.id, _pool_label(p)) for p in pools])
+    if len(pools) == 1 and request.method == "GET":
+        form.pool.data = pools[0].id
+    if activity.for_employers:
+        _prefill_employer(form)
+        return form
+    form.azc_location.choices = options(
+        [(0, _("Kies je azc"))] + apply_queries.location_choices()
+        + [(NOT_IN_AZC, _("Ik woon niet in een azc"))])
+    form.language.choices = options([(c, wording.language_names([c])) for c in activity.languages])
+    if request.method == "GET":
+        form.azc_location.data = activity.location_id or 0
+        if str(get_locale()) in activity.languages:
+            form.language.data = str(get_locale())
+        elif len(activity.languages) == 1:
+            form.language.data = activity.languages[0]
+    return form
+
+
+def _prefill_employer(form: EmployerSignUpForm) -> None:
+    user = current_user
+    if request.method != "GET" or not user.is_authenticated or user.role != Role.member:
+        return
+    form.name.data, form.email.data = user.name, user.email
+    form.organisation_name.data = user.organisation.name if user.organisation else ""
+
+
+def _pool_label(pool) -> str:
+    sessions = pool.sessions()
+    text = " + ".join(wording.session_when(s) for s in sessions)
+    if pool.free:
+        return text
+    return f"{text} ({_('vol: wachtlijst')})"
+
+
+def _data(activity: Activity, form) -> signups.SignUpData:
+    if activity.for_employers:
+        user_id = current_user.id if (current_user.is_authenticated
+                                      and current_user.role == Role.member) else None
+        return signups.SignUpData(name=form.name.data, phone=None, email=form.email.data.lower(),
+                                  organisation_name=form.organisation_name.data, user_id=user_id)
+    azc = form.azc_location.data
+    return signups.SignUpData(
+        name=form.name.data, name_latin=form.name_latin.data or None, phone=form.phone.e164,
+        email=form.email.data or None, location_id=azc if azc and azc > 0 else None,
+        language=form.language.data, keep_longer=bool(form.keep_longer.data))
+
+
+def _submit(activity: Activity, pool, form) -> signups.Result:
+    data, language = _data(activity, form), str(get_locale())
+    try:
+        result = signups.sign_up(activity, pool, data, ui_language=language)
+        db.session.commit()
+    except IntegrityError:
+        # The same phone signed up from another tab at the same moment: the database kept the
+        # other one. Asked again, the check now finds it (AlreadySignedUp).
+        db.session.rollback()
+        result = signups.sign_up(activity, pool, data, ui_language=language)
+        db.session.commit()
+    return result
+
+
+def _done(activity: Activity, signup, token: str):
+    return render_template("activities/public_done.html", activity=activity, signup=signup,
+                           link=url_for(".signup_status", signup_token=token, _external=False),
+                           full_link=base_url() + url_for(".signup_status", signup_token=token),
+                           waiting=signup is not None and signup.status == SignUpStatus.waiting
+                           ), 200, NO_STORE
+
+
+# --- the private link ------------------------------------------------------------------------
+
+def _load(token: str):
+    return queries.signup_by_token(token)
+
+
+@bp.get("/t/<signup_token>")
+@resident_page
+def signup_status(signup_token: str):
+    signup = _load(signup_token)
+    if signup is None:
+        return not_found()
+    now = utcnow()
+    start = signups.pool_starts(signup.pool)
+    return render_template(
+        "activities/public_status.html", signup=signup, activity=signup.activity,
+        token=signup_token, sessions=signup.pool.sessions(), position=signups.waiting_position(signup),
+        can_cancel=signup.status in (SignUpStatus.confirmed, SignUpStatus.waiting)
+        and start is not None and start > now, form=ConfirmForm()), 200, NO_STORE
+
+
+@bp.post("/t/<signup_token>/afmelden")
+@resident_page
+def signup_cancel(signup_token: str):
+    signup = _load(signup_token)
+    if signup is None:
+        return not_found()
+    if ConfirmForm().validate_on_submit():
+        try:
+            signups.cancel(signup)
+        except signups.SignUpError as exc:
+            db.session.rollback()
+            flash(str(exc.message), "error")
+        else:
+            db.session.commit()
+            flash(_("Je bent afgemeld. Iemand anders krijgt je plaats."), "success")
+    return redirect(url_for(".signup_status", signup_token=signup_token), 303)
+
+
+@bp.route("/t/<signup_token>/wissen", methods=["GET", "POST"])
+@resident_page
+def signup_erase(signup_token: str):
+    signup = _load(signup_token)
+    if signup is None:
+        return not_found()
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        activity = signup.activity
+        signups.erase(signup)
+        db.session.commit()
+        return render_template("activities/public_erased.html", activity=activity), 200, NO_STORE
+    return render_template("activities/public_erase.html", signup=signup, token=signup_token,
+                           activity=signup.activity, form=form), 200, NO_STORE
+
+
+@bp.get("/t/<signup_token>/agenda.ics")
+@resident_page
+def signup_calendar(signup_token: str):
+    signup = _load(signup_token)
+    if signup is None:
+        return not_found()
+    activity = signup.activity
+    host = base_url().split("://", 1)[-1].split("/", 1)[0]
+    events = [calendar.Event(
+        uid=f"activity-{activity.id}-session-{s.id}@{host}", starts_at=s.starts_at,
+        ends_at=s.ends_at, title=activity.title, place=wording.session_place(s),
+        description=activity.description,
+        cancelled=activity.cancelled or signup.status == SignUpStatus.cancelled)
+        for s in signup.pool.sessions()]
+    body = calendar.build(events, now=utcnow())
+    return Response(body, mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="{activity.code.lower()}.ics"',
+        **NO_STORE})
+
+
+# --- the notice board of an azc (apply's page) shows what residents can sign up for ---------
+
+@board_shown.connect
+def _board_part(location):
+    found = queries.for_board(location)
+    if not found:
+        return None
+    # Rendered by Jinja with autoescaping: safe to place in the board page as it is.
+    return Markup(render_template("activities/_board.html", activities=found))  # noqa: S704
