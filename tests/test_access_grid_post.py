@@ -74,6 +74,11 @@ MAY = {
     "admin.locations": ADMIN, "admin.location_edit": ADMIN, "admin.regions": ADMIN,
     "admin.region_edit": ADMIN, "admin.staff_new": ADMIN, "admin.staff_role": ADMIN,
     "admin.staff_enable": ADMIN, "admin.staff_disable": ADMIN, "admin.wages": ADMIN,
+    # The phrasebook: A's vacancy built from phrases by its members; its texts per language by
+    # its members or the region's advisers (employers ask them); the phrasebook by admins; the
+    # azc's main languages by its coordinators.
+    "phrases.pick": MEMBER_A, "phrases.texts": MEMBER_A | ADVISER_A, "phrases.admin": ADMIN,
+    "phrases.admin_active": ADMIN, "posters.languages": COORDINATOR_A,
 }
 
 

@@ -36,6 +36,9 @@ OBJECT_PAGES = {
     "vacancies.show": MEMBER_A, "vacancies.edit": MEMBER_A, "vacancies.close": MEMBER_A,
     "vacancies.extend": MEMBER_A, "posters.vacancy_poster": MEMBER_A,
     "posters.vacancy_posters": MEMBER_A,
+    "phrases.pick": MEMBER_A, "phrases.texts": frozenset({"member_a", "adviser", "admin"}),
+    "applicants.translation": frozenset({"member_a", "adviser", "admin"}),  # as the detail page
+    "reports.translation": ADVISER_A,
     "activities.show": PLACE_A, "activities.edit": PLACE_A, "activities.poster_pdf": PLACE_A,
     "activities.print_list": PLACE_A, "activities.tick": PLACE_A,
 }
@@ -58,6 +61,7 @@ PERSONAL_PAGES = [
     ("aftercare.index", "member_a"), ("aftercare.form", "member_a"),
     ("aftercare.adviser_index", "adviser"), ("aftercare.adviser_detail", "adviser"),
     ("questions.thread", "member_a"), ("questions.adviser_thread", "adviser"),
+    ("applicants.translation", "member_a"), ("reports.translation", "adviser"),
     ("activities.show", "coordinator"), ("activities.print_list", "coordinator"),
     ("activities.tick", "adviser"),
 ]
