@@ -62,7 +62,7 @@ def translate_vacancies(now: datetime) -> int:
                 return done
             budget -= 1
             if row is None:
-                row = VacancyText(vacancy_id=vacancy.id, language=language,
+                row = VacancyText(vacancy_id=vacancy.id, language=language, attempts=0,
                                   origin=TextOrigin.waiting, source_hash=digest)
                 db.session.add(row)
             elif row.source_hash != digest:

@@ -52,7 +52,8 @@ def want(about: str, text: str | None, source: str, targets: Iterable[str]) -> i
             continue
         if _row(about, digest, target) is None:
             db.session.add(MachineText(about=about, source=source, target=target,
-                                       source_hash=digest, source_text=text))
+                                       source_hash=digest, source_text=text, attempts=0,
+                                       state=MachineState.pending, next_attempt_at=utcnow()))
             added += 1
     db.session.flush()
     return added

@@ -6,9 +6,11 @@ from portal.phrases.models import Phrase
 from portal.phrases.services import set_selection, sync_curated
 from tests.apply import conftest as resident_fixtures
 from tests.phrases.libretranslate import FakeLibreTranslate
+from tests.vacancies import conftest as vacancy_fixtures
 
 azc = resident_fixtures.azc  # the azc ZDM and vacancy ABC234 of the resident-page tests
 vacancy = resident_fixtures.vacancy
+wages = vacancy_fixtures.wages  # the minimum-wage rows publishing checks
 
 
 @pytest.fixture
