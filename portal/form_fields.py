@@ -3,6 +3,9 @@
 `confirmation` is the tick that an action which cannot be undone (hire, reject, suspend)
 asks for, so that one click never does it.
 
+MultiCheckboxField shows a multiple choice as checkboxes instead of a multi-select box (which
+needs Ctrl-click and is hard to use).
+
 MoneyField is every amount of money a person types: a text input with the decimal keyboard
 (a number input turns the Dutch "15,5" into 155 in some browsers and answers in dot
 notation), read by portal.formatting.parse_money, kept as whole cents so no float ever
@@ -10,9 +13,9 @@ touches an amount."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, Field, ValidationError
+from wtforms import BooleanField, Field, SelectMultipleField, ValidationError
 from wtforms.validators import DataRequired
-from wtforms.widgets import TextInput
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from portal.formatting import amount_input, money, parse_money
 
@@ -49,6 +52,11 @@ class MoneyField(Field):
         if self.raw_data:  # what was typed comes back as typed, also when it was refused
             return str(self.raw_data[0])
         return amount_input(self.data)
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
 
 
 def confirmation(label, message, description="") -> BooleanField:

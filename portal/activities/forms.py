@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from portal.activities.models import ActivityKind, Audience, PlaceKind, SignUpStatus
-from portal.admin.forms import MultiCheckboxField
+from portal.form_fields import MultiCheckboxField
 from portal.apply.forms import AzcChosen, RadioField, SelectField, _phone, options
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES

@@ -5,15 +5,14 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, EmailField, SelectField, SelectMultipleField, StringField,
+    BooleanField, DateField, EmailField, SelectField, StringField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired, Email, InputRequired, Length, Optional, ValidationError,
 )
-from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal.form_fields import MoneyField
+from portal.form_fields import MoneyField, MultiCheckboxField
 
 ROLE_LABELS = {
     "adviser": _l("Werkgeversadviseur"),
@@ -21,13 +20,6 @@ ROLE_LABELS = {
     "admin": _l("Beheerder"),
 }
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
-
-
-class MultiCheckboxField(SelectMultipleField):
-    """Checkboxes instead of a multi-select box (which needs Ctrl-click and is hard to use)."""
-
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 def _strip(value):

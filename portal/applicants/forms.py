@@ -2,16 +2,16 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, SelectField, SelectMultipleField,
+from wtforms import (BooleanField, DateField, HiddenField, SelectField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
 from portal.bounds import id_arg
+from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.applicants.languages import LANGUAGES, LEVELS
 from portal.text import text_filter
@@ -42,11 +42,6 @@ def _int_or_none(value):
         return int(value) if value not in (None, "") else None
     except (TypeError, ValueError):
         return None
-
-
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
 
 
 class FilterForm(FlaskForm):

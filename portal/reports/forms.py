@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.apply.forms import CHOOSE
 from portal.apply.forms import RadioField as ResidentRadioField
 from portal.apply.forms import SelectField as ResidentSelectField
+from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES
 from portal.organisations.forms import suspend_confirmation
@@ -60,9 +60,8 @@ FORWARDED_LABELS = {
 }
 
 
-class MultiCheckboxField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
+class ResidentCheckboxes(MultiCheckboxField):
+    """On the resident's form: a bad choice gets our translated message."""
 
     def pre_validate(self, form):
         # WTForms' own message is English (and names the bad value) on a Tigrinya page too.
@@ -77,7 +76,7 @@ TOO_LONG = _l("Dit is te lang. Schrijf hoogstens %(max)s tekens.")
 
 class ReportForm(FlaskForm):
     vacancy = HiddenField()
-    signals = MultiCheckboxField(
+    signals = ResidentCheckboxes(
         _l("Wat gebeurde er?"), choices=[SelectChoice(k, v) for k, v in SIGNAL_LABELS.items()],
         description=_l("Kies alles wat klopt. Of vertel hieronder wat er gebeurde."),
     )

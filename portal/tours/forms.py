@@ -8,7 +8,7 @@ from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.applicants.forms import MultiCheckboxField
+from portal.form_fields import MultiCheckboxField
 from portal.clock import AMS
 from portal.form_validators import Required
 from portal.text import line_filter, text_filter
