@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from portal import access, db
 from portal.accounts.models import User
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckKind, CheckState
+from portal.apply import signals as apply_signals
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
@@ -66,6 +67,19 @@ def schedule_checkins(placement: Placement) -> list[AftercareCheck]:
                                       due_on=placement.start_date + timedelta(days=days)))
     db.session.flush()
     return checks_of(placement.id)
+
+
+@apply_signals.erased.connect
+def _forget_comments(application, **_kw) -> int:
+    """Comments in a check-in and the adviser's follow-up note may name the resident: they go
+    with the application's personal data (the answers' yes/no and concerns stay for figures)."""
+    checks = db.session.scalars(
+        select(AftercareCheck).join(Placement, AftercareCheck.placement_id == Placement.id)
+        .where(Placement.application_id == application.id)).all()
+    for check in checks:
+        check.comment = check.follow_up_note = None
+    db.session.flush()
+    return len(checks)
 
 
 @placement_signals.hired.connect

@@ -14,6 +14,7 @@ from sqlalchemy.orm import contains_eager
 from portal import access, db
 from portal.applicants.models import ApplicantNote, Application
 from portal.apply.models import DigestMark
+from portal.apply.signals import erased
 from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
 from portal.guidance.signals import page_values
@@ -43,6 +44,7 @@ def erase_personal_data(app: Application, now: datetime) -> None:
         event.message = None
     forget(app.outbox_key)  # the status link and their name live in their mail too
     machine_texts.forget(app.outbox_key)  # and machine translations of messages to them
+    erased.send(app, now=now)  # placement notes, aftercare comments: they may name the person
     db.session.flush()
 
 

@@ -14,3 +14,8 @@ vacancy_viewed = signals.signal("vacancy-viewed")
 # locale applies). Receivers return a piece of HTML to show below the vacancies (activities to
 # sign up for, Werkbalie hours), or None.
 board_shown = signals.signal("board-page-shown")
+
+# sender: the Application whose personal data is erased (the resident's "erase my data" or the
+# retention purge), with now=. Higher packages blank their own free text about the person
+# (placement notes, aftercare comments) in the same transaction: flush, never commit.
+erased = signals.signal("application-erased")

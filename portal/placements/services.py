@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import access, db
 from portal.accounts.models import User
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, ResidenceStatus, Stage
+from portal.apply import signals as apply_signals
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
 from portal.notifications.services import queue
@@ -231,6 +232,18 @@ def confirm_cancelled(placement: Placement, actor: User, *, via: str = "employer
     db.session.flush()
     record("placement_twv_cancelled", placement, actor=actor, via=via,
            from_state=TwvState.cancellation_requested.value, to_state=TwvState.cancelled.value)
+
+
+@apply_signals.erased.connect
+def _forget_notes(application: Application, **_kw) -> int:
+    """The employer's notes on the end of the work or the TWV withdrawal may name the
+    resident: they go with the application's personal data (dates and reasons stay)."""
+    placements = db.session.scalars(
+        select(Placement).where(Placement.application_id == application.id)).all()
+    for placement in placements:
+        placement.end_note = placement.cancel_note = None
+    db.session.flush()
+    return len(placements)
 
 
 def record_adviser_view(placement: Placement, adviser: User) -> None:

@@ -102,3 +102,40 @@ def test_resident_mail_is_blanked_once_sent_staff_mail_is_kept(client, app, make
     assert staff and all(m.to_addr and m.body for m in staff)  # the recruiters' digest
     waiting = db.session.scalar(select(OutboxMessage).where(OutboxMessage.sent_at.is_(None)))
     assert waiting.to_addr == EMAIL  # not sent yet: still needed to send it
+
+
+def _placement_naming_the_resident(make, application):
+    """The employer's end and TWV notes and the aftercare comments name the resident."""
+    placement = make.placement(application, end_note=f"{NAME} stopte zelf.",
+                               cancel_note=f"UWV gebeld over {NAME}, tel {PHONE_STORED}.")
+    db.session.flush()
+    make.aftercare_check(placement, comment=f"Gaat goed met {NAME}.",
+                         follow_up_note=f"{NAME} teruggebeld op {PHONE_STORED}.")
+    db.session.commit()
+    return placement
+
+
+def test_erase_also_blanks_placement_and_aftercare_notes(client, app, make, vacancy, azc, mails):
+    application, token = _apply_and_get_mail(client, app, make, vacancy, azc, mails)
+    placement = _placement_naming_the_resident(make, application)
+    assert "Haddad stopte zelf" in _everything_stored()  # the scan can see it
+
+    assert client.post(f"/s/{token}/wissen").status_code == 303
+
+    _assert_nothing_of_the_resident(token)
+    db.session.expire_all()
+    kept = db.session.get(type(placement), placement.id)
+    assert kept.start_date and kept.hours_per_week  # the facts for figures stay
+
+
+def test_retention_purge_also_blanks_placement_notes(client, app, make, vacancy, azc, mails):
+    application, token = _apply_and_get_mail(client, app, make, vacancy, azc, mails)
+    _placement_naming_the_resident(make, application)
+    vacancy.status, vacancy.closed_at = VacancyStatus.closed, clock.utcnow()
+    db.session.commit()
+    clock.move_to(clock.utcnow() + timedelta(weeks=4, hours=1))
+
+    result = app.test_cli_runner().invoke(args=["portal", "tick"])
+
+    assert "applications purged: 1" in result.output, result.output
+    _assert_nothing_of_the_resident(token)
