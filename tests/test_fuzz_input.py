@@ -48,8 +48,11 @@ def world(make, db_session):
     loc = make.location(code="FZZ")
     vacancy = make.vacancy(locations=[loc], code="FUZZ42")
     application = make.application(vacancy=vacancy)
+    activity = make.activity(loc, sessions=2)
+    signup = make.signup(activity)
     db_session.commit()
-    return {"code": vacancy.code, "location_code": loc.code, "token": application.plain_token}
+    return {"code": vacancy.code, "location_code": loc.code, "token": application.plain_token,
+            "activity_code": activity.code, "signup_token": signup.plain_token}
 
 
 def _url(rule: str, world: dict) -> str:

@@ -20,8 +20,8 @@ from wtforms import (
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from portal.activities.models import ActivityKind, Audience, PlaceKind, SignUpStatus
-from portal.form_fields import MultiCheckboxField
 from portal.apply.forms import AzcChosen, RadioField, SelectField, _phone, options
+from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES
 from portal.text import latin_letters_only, line_filter, strip_filter, text_filter
@@ -137,8 +137,8 @@ class SignUpForm(_PoolChoice, FlaskForm):
     azc_location = SelectField(_l("In welk azc woon je?"), coerce=int, validators=[AzcChosen()])
     language = RadioField(_l("In welke taal wil je meedoen?"),
                           validators=[Required(message=_l("Kies een taal."))])
-    keep_longer = BooleanField(_l("Bewaar mijn gegevens 1 jaar. Dan kan de Werkbalie mij uitnodigen "
-                                  "voor andere activiteiten."))
+    keep_longer = BooleanField(_l("Bewaar mijn gegevens %(years)s jaar. Dan kan de Werkbalie mij "
+                                  "uitnodigen voor andere activiteiten.", years=1))
     website = StringField(_l("Laat dit leeg"), filters=[line_filter],
                           render_kw={"autocomplete": "off", "tabindex": "-1"})
 

@@ -117,7 +117,7 @@ def _pool_label(pool) -> str:
     text = " + ".join(wording.session_when(s) for s in sessions)
     if pool.free:
         return text
-    return f"{text} ({_('vol: wachtlijst')})"
+    return _("%(when)s (vol: wachtlijst)", when=text)
 
 
 def _data(activity: Activity, form) -> signups.SignUpData:

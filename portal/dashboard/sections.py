@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from portal.dashboard import queries_activities
 from portal.dashboard.queries import Scope
 from portal.dashboard.tables import Table
 
@@ -25,8 +26,8 @@ class Section:
 
 
 SECTIONS: list[Section] = [
-    # Section("activities", "dashboard/_activities.html", queries_activities.collect,
-    #         queries_activities.tables),
+    Section("activities", "dashboard/_activities.html", queries_activities.collect,
+            queries_activities.tables),
 ]
 
 
