@@ -148,6 +148,13 @@ class Cluster:
         for instance in self.instances:
             instance.stop()
 
+    def drop_database(self, pg_server: str) -> None:
+        admin = create_engine(pg_server.replace("postgresql://", "postgresql+psycopg://"),
+                              isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{self.database_url.rsplit("/", 1)[1]}" WITH (FORCE)'))
+        admin.dispose()
+
 
 def have(tool: str) -> bool:
     return shutil.which(tool) is not None

@@ -66,6 +66,7 @@ def cluster(tmp_path_factory, smtp_server):
         yield made
         made.stop()
     control.extensions["db_engine"].dispose()
+    made.drop_database(PG_SERVER)
 
 
 def count(cluster, statement) -> int:
