@@ -42,6 +42,9 @@ ACCENT = HexColor("#154273")  # Rijksoverheid dark blue
 INK = HexColor("#1a1a1a")
 MUTED = HexColor("#4d4d4d")
 TINT = HexColor("#e8eef5")
+DRAFT_RED = HexColor("#b00020")
+DRAFT_TINT = HexColor("#f6d3d6")  # light enough that the words printed over it stay legible
+DRAFT_MARK = ("CONCEPT – niet ophangen", "DRAFT – do not post")
 BAND_H = 60
 FOOTER_TOP = 78
 PANEL_BOTTOM = 94
@@ -85,6 +88,9 @@ class VacancyPoster:
     lines: tuple[tuple[str, str], ...] = ()
     # Pictograms of the ticked phrases (portal/phrases/icons.py names), drawn above the lines.
     icons: tuple[str, ...] = ()
+    # An unpublished vacancy printed to check it: marked CONCEPT so nobody hangs it up (its
+    # QR code answers "not yet open" until it is published).
+    draft: bool = False
 
 
 # --------------------------------------------------------------------------- helpers
@@ -277,8 +283,21 @@ def _phrase_lines(c, lines, names, top: float, max_w: float) -> float:
     return y - (8 if lines else 0)
 
 
+def _draft_watermark(c: Canvas) -> None:
+    """A large diagonal CONCEPT across the text area, drawn first so the text stays on top;
+    the QR panel, drawn later, covers it (the code must keep scanning)."""
+    c.saveState()
+    c.setFillColor(DRAFT_TINT)
+    c.translate(W / 2, (H - BAND_H + PANEL_BOTTOM + 258) / 2)
+    c.rotate(33)
+    text.draw(c, "CONCEPT", 0, -34, 96, bold=True, align="center")
+    c.restoreState()
+
+
 def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
-    _band(c, NL_EN["vacancy_band"], p.valid_until)
+    if p.draft:
+        _draft_watermark(c)
+    _band(c, NL_EN["vacancy_band"], f"{DRAFT_MARK[0]} / {DRAFT_MARK[1]}" if p.draft else p.valid_until)
     max_w = W - 2 * M
     panel_h = 258
     panel_top = PANEL_BOTTOM + panel_h
@@ -312,6 +331,12 @@ def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
     _qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size,
                      f"{NL_EN['code'][0]} {p.code}")
     _cta(c, p.cta, M + 22, qr_x - 24, panel_top - 18, (28, 22, 17))
+    if p.draft:  # a red frame round the page: seen from across the room
+        c.setStrokeColor(DRAFT_RED)
+        c.setLineWidth(8)
+        c.setDash(18, 10)
+        c.rect(10, 10, W - 20, H - 20, stroke=1, fill=0)
+        c.setDash()
     _report_footer(c, p.report_url)
 
 

@@ -13,7 +13,7 @@ from portal.posters.pdf import PosterFacts, VacancyPoster
 from portal.posters.phrases import SCAN_TO_APPLY
 from portal.regions.models import Location
 from portal.urls import base_url, display_base
-from portal.vacancies.models import Level, Vacancy
+from portal.vacancies.models import Level, Vacancy, VacancyStatus
 
 
 def vacancy_qr_url(vacancy: Vacancy, location: Location | None = None) -> str:
@@ -128,4 +128,5 @@ def vacancy_poster(v: Vacancy, location: Location | None) -> VacancyPoster:
         report_url=report_display_url(), safety_critical=v.safety_critical,
         tour_offered=v.tour_offered, cta=call_to_action(location),
         lines=phrase_lines(v, languages), icons=phrase_icons(v),
+        draft=v.status == VacancyStatus.draft,
     )

@@ -260,3 +260,18 @@ def test_stage_text_without_a_tour_is_unchanged(client, make, vacancy, db_sessio
     app = make.application(vacancy, stage=Stage.tour)
     db_session.commit()
     assert "De werkgever zegt wanneer" in _html(client.get(f"/s/{app.plain_token}?lang=nl"))
+
+
+# --- favicon and meta descriptions -------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [VACANCY, "/l/ZDM", "/l/", "/report"])
+def test_shareable_pages_have_a_description_and_every_page_a_favicon(client, vacancy, path):
+    html = _html(client.get(path + "?lang=ar"))
+    description = re.search(r'<meta name="description" content="([^"]+)">', html)
+    assert description and len(description.group(1)) > 20
+    assert re.search(r'<link rel="icon" href="/static/img/favicon\.svg\?v=\w+">', html)
+
+
+def test_private_pages_link_the_favicon_too(client, vacancy):
+    html = _html(client.post(URL, data=form_data()))
+    assert '<link rel="icon" href="/static/img/favicon.svg?v=' in html
