@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     "MAX_CLOSING_MONTHS": 3,
     "RETENTION_WEEKS": 4,
     "RETENTION_CONSENT_DAYS": 365,
+    # Reports of dubious offers (portal/reports/housekeeping.py): the reporter's contact is erased
+    # this many weeks after the report was closed or passed on, its free text after these months.
+    "REPORT_CONTACT_WEEKS": 4,
+    "REPORT_RETENTION_MONTHS": 24,
     "MAIL_SERVER": None,
     "MAIL_PORT": 25,
     "MAIL_USERNAME": None,

@@ -21,6 +21,7 @@ JOBS: tuple[tuple[str, str], ...] = (
     ("activity reminders", "portal.activities.housekeeping:send_reminders"),
     ("activity sign-ups purged", "portal.activities.housekeeping:purge_expired"),
     ("aftercare check-ins", "portal.aftercare.services:send_due"),
+    ("report contacts and texts erased", "portal.reports.housekeeping:purge_expired"),
     ("weekly agency digests", "portal.dashboard.services:weekly_agency_digest"),
     ("old mail blanked", "portal.notifications.services:blank_handled"),
 )

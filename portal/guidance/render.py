@@ -89,7 +89,8 @@ def sanitise_html(html: str) -> str:
 # portal's own checks use, so a page and a check can never disagree. A page writes
 # `{{ minimum_wage }}`; Markdown and the sanitiser leave the braces alone.
 PLACEHOLDERS = frozenset({"minimum_wage", "minimum_wage_since",
-                          "retention_weeks", "retention_years"})  # retention: apply.housekeeping
+                          "retention_weeks", "retention_years",  # apply.housekeeping
+                          "report_contact_weeks", "report_retention_months"})  # reports.housekeeping
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 

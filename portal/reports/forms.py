@@ -106,6 +106,10 @@ class ReportForm(FlaskForm):
         ],
         validators=[Optional()],
     )
+    # The pages promise: contact details go along to the authorities only if this is ticked.
+    contact_consent = BooleanField(
+        _l("Mijn telefoon of e-mail mag mee naar de Arbeidsinspectie, de gemeente of de politie."),
+    )
     # Honeypot: hidden from people, filled in by bots.
     website = StringField(_l("Laat dit veld leeg"))
 
@@ -174,6 +178,6 @@ class PrintForm(FlaskForm):
 
     contact = BooleanField(
         _l("Contactgegevens van de melder meenemen"),
-        # The report form promises the reporter this.
+        # Only offered when the reporter ticked that they may go along (the view checks too).
         description=_l("Alleen als de melder heeft gezegd dat dit mag."),
     )

@@ -6,7 +6,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, ForeignKey, String, Text
+from sqlalchemy import JSON, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
@@ -78,6 +78,9 @@ class Report(Base):
     # Personal data, optional: visible to advisers and admins only.
     contact: Mapped[str | None] = mapped_column(String(200))
     contact_language: Mapped[str | None] = mapped_column(String(5))
+    # The reporter ticked "you may pass on my contact details": only then does the printed
+    # summary (for the Labour Inspectorate, municipality or police) carry them.
+    contact_consent: Mapped[bool] = mapped_column(default=False, server_default=false())
     ui_language: Mapped[str] = mapped_column(String(5), default="nl")
     # None when neither a vacancy nor an azc is known: then only admins see it.
     region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"), index=True)
@@ -96,6 +99,11 @@ class Report(Base):
     events: Mapped[list["ReportEvent"]] = relationship(
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"
     )
+
+    @property
+    def outbox_key(self) -> str:
+        """Marks mail about this report in the outbox, forgotten with its text."""
+        return f"report:{self.id}"
 
     @property
     def allowed_next(self) -> list[ReportState]:

@@ -88,8 +88,9 @@ def active_locations() -> list[Location]:
 def submit(*, signals: list[str], description: str, employer_name: str,
            vacancy: Vacancy | None, location: Location | None, reporter_type: ReporterType,
            contact: str | None, contact_language: str | None, ui_language: str,
-           notify: bool = True) -> Report:
-    """Store a report from the public form (anyone, anonymous allowed)."""
+           contact_consent: bool = False, notify: bool = True) -> Report:
+    """Store a report from the public form (anyone, anonymous allowed). `contact_consent`:
+    the reporter agreed that their contact goes along when the report is passed on."""
     signals = [s for s in SIGNALS if s in set(signals or ())]
     description = clean_text(description, MAX_DESCRIPTION)
     employer_name = clean_line(employer_name, 200)
@@ -109,11 +110,13 @@ def submit(*, signals: list[str], description: str, employer_name: str,
         region_id = location.region_id
     else:
         region_id = None
+    contact = clean_line(contact, 200) or None
     report = Report(
         code=new_code(), vacancy=vacancy, organisation=organisation,
         employer_name=employer_name, signals=signals, description=description,
         location=location, reporter_type=reporter_type,
-        contact=clean_line(contact, 200) or None, contact_language=contact_language or None,
+        contact=contact, contact_language=contact_language or None,
+        contact_consent=bool(contact_consent and contact),
         ui_language=ui_language, region_id=region_id, state=ReportState.new,
     )
     report.events.append(ReportEvent(action="received", to_state=ReportState.new))
@@ -144,6 +147,7 @@ def notify_new(report: Report) -> int:
             queue_template(
                 adviser.email, subject, "reports/mail_new_report.txt", link=link,
                 report=report, dedupe_key=f"report-new-{report.id}-{adviser.id}",
+                about=report.outbox_key,  # forgotten with the report's text (housekeeping)
             )
             count += 1
     return count

@@ -3,7 +3,7 @@ languages, and later look up the state with the reference code. Adviser pages ar
 views_adviser.py on the same blueprint."""
 from __future__ import annotations
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
@@ -59,6 +59,7 @@ def report_form():
                 location=services.location_by_code(form.location.data),
                 reporter_type=ReporterType(form.reporter_type.data),
                 contact=form.contact.data, contact_language=form.contact_language.data,
+                contact_consent=bool(form.contact_consent.data),
                 ui_language=str(get_locale() or "nl"),
             )
         except services.ReportError as exc:
@@ -68,7 +69,9 @@ def report_form():
             db.session.commit()
             session[SESSION_KEY] = report.code
             return redirect(url_for("reports.sent"))
-    return render_template("reports/form.html", form=form, vacancy=vacancy)
+    return render_template("reports/form.html", form=form, vacancy=vacancy,
+                           contact_weeks=current_app.config["REPORT_CONTACT_WEEKS"],
+                           retention_months=current_app.config["REPORT_RETENTION_MONTHS"])
 
 
 @bp.get("/report/verzonden")
@@ -100,3 +103,4 @@ def status():
 
 from portal.reports import views_adviser  # noqa: E402,F401  (registers the adviser routes)
 from portal.reports import views_translate  # noqa: E402,F401  (machine translation for advisers)
+from portal.reports import housekeeping  # noqa: E402,F401  (retention periods on guidance pages)

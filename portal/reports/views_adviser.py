@@ -144,7 +144,8 @@ def suspend_organisation(report_id: int):
 def print_summary(report_id: int):
     report = _load(report_id)
     form = PrintForm(request.args)
-    include_contact = bool(form.contact.data)
+    # The reporter decides: without their tick the contact never goes on paper.
+    include_contact = bool(form.contact.data) and report.contact_consent
     services.record_view(report, current_user, printed=True, include_contact=include_contact)
     db.session.commit()
     return render_template("reports/print.html", report=report, include_contact=include_contact,

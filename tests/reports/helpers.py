@@ -21,12 +21,13 @@ def all_reports() -> list[Report]:
 
 def make_report(vacancy=None, location=None, *, contact="+31612345678",
                 description="Ze houden mijn paspoort vast.", employer_name="Kweker Oost",
-                signals=("documents_taken",)) -> Report:
+                signals=("documents_taken",), contact_consent=False) -> Report:
     report = services.submit(
         signals=list(signals), description=description,
         employer_name="" if vacancy is not None else employer_name,
         vacancy=vacancy, location=location, reporter_type=ReporterType.resident,
         contact=contact, contact_language="ti", ui_language="ti", notify=False,
+        contact_consent=contact_consent,
     )
     db.session.flush()
     return report

@@ -268,7 +268,9 @@ def test_suspend_without_linked_vacancy_is_refused(client, login, world, db_sess
     assert _audit("report_vacancy_suspended") == []
 
 
-def test_print_summary_leaves_out_contact_unless_ticked(client, login, world):
+def test_print_summary_leaves_out_contact_unless_ticked(client, login, world, db_session):
+    world["report"].contact_consent = True  # the reporter agreed (see test_contact_consent.py)
+    db_session.commit()
     login(world["adviser"])
     rid = world["report"].id
     plain = client.get(f"/adviseur/meldingen/{rid}/afdruk")
