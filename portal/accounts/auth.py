@@ -106,6 +106,7 @@ def nav_items() -> list[tuple[str, str]]:
                   ("placements.region_index", str(_l("Plaatsingen"))),
                   ("placements.cancellations", str(_l("TWV-intrekkingen"))),
                   ("aftercare.adviser_index", str(_l("Nazorg"))),
+                  ("phrases.adviser_index", str(_l("Vertalingen"))),
                   ("dashboard.index", str(_l("Cijfers")))]
     if role in (Role.coordinator, Role.admin):
         items += [("posters.boards", str(_l("Prikborden"))),
