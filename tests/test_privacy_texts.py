@@ -5,7 +5,7 @@ the settings the purge uses (changed here on purpose, so a number typed into a t
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from flask_babel import force_locale, gettext
@@ -13,11 +13,13 @@ from markupsafe import escape
 
 from portal.apply.housekeeping import keep_until, vacancy_ended_at
 from portal.i18n import RESIDENT_LANGUAGES
+from portal.reports.housekeeping import add_months, contact_until, text_until
 from portal.vacancies.models import VacancyStatus
 from tests.i18n_checks import page_text
 
 WEEKS, DAYS = 6, 730  # not the defaults (4 weeks, 365 days): the pages must follow settings
 YEARS = 2
+REPORT_WEEKS, REPORT_MONTHS = 5, 30  # reports: not the defaults (4 weeks, 24 months) either
 
 # Words that name each recipient in each language (as the catalogue and content/ write them).
 RECIPIENTS = {
@@ -43,7 +45,8 @@ REPORT_WHO = ("adviser", "admins", "police", "inspectorate")
 
 @pytest.fixture
 def settings(app):
-    app.config.update(RETENTION_WEEKS=WEEKS, RETENTION_CONSENT_DAYS=DAYS)
+    app.config.update(RETENTION_WEEKS=WEEKS, RETENTION_CONSENT_DAYS=DAYS,
+                      REPORT_CONTACT_WEEKS=REPORT_WEEKS, REPORT_RETENTION_MONTHS=REPORT_MONTHS)
 
 
 @pytest.fixture
@@ -103,15 +106,23 @@ def test_status_page_repeats_the_promise_for_this_application(client, settings, 
 
 
 @pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
-def test_report_form_tells_who_reads_it_and_where_it_may_go(client, lang):
+def test_report_form_tells_who_reads_it_where_it_may_go_and_for_how_long(client, settings, lang):
     html = client.get(f"/report?lang={lang}").get_data(as_text=True)
     assert not _names_all(page_text(html, lang), lang, REPORT_WHO)
     for msgid in ("Je telefoon of e-mail geven we alleen door als jij dat goed vindt.",
-                  "We bewaren niet van welk internetadres (IP-adres) je meldt.",
-                  "We bewaren je melding ook als de zaak klaar is. Zo zien adviseurs of er vaker "
-                  "iets mis is bij een werkgever."):
+                  "Mijn telefoon of e-mail mag mee naar de Arbeidsinspectie, de gemeente of de "
+                  "politie.",  # the choice that promise rests on
+                  "We bewaren niet van welk internetadres (IP-adres) je meldt."):
         assert _says(html, lang, msgid), msgid
+    assert _numbers(html, "data-report-contact-weeks") == {REPORT_WEEKS}
+    assert _numbers(html, "data-report-retention-months") == {REPORT_MONTHS}
+    assert _says(html, lang, "Is de zaak klaar of doorgegeven? Dan wissen we je telefoon of "
+                 "e-mail na %(weeks)s weken.", weeks=REPORT_WEEKS)
+    assert _says(html, lang, "Je verhaal wissen we na %(months)s maanden. Wat je aankruiste, "
+                 "houden we zonder naam voor cijfers.", months=REPORT_MONTHS)
     assert not _says(html, lang, "Alleen een adviseur van UWV leest je melding.")
+    assert not _says(html, lang, "We bewaren je melding ook als de zaak klaar is. Zo zien "
+                     "adviseurs of er vaker iets mis is bij een werkgever.")
 
 
 @pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
@@ -120,8 +131,11 @@ def test_privacy_page_follows_the_settings_and_names_everyone(client, settings, 
     body = page_text(html.split('class="guide-body"', 1)[1].split("</article>", 1)[0], lang)
     assert "{{" not in body
     # Every number on the page comes from the settings: none is typed into the text.
-    assert set(re.findall(r"\d+", body)) == {str(WEEKS), str(YEARS)}
+    assert set(re.findall(r"\d+", body)) == {str(WEEKS), str(YEARS), str(REPORT_WEEKS),
+                                              str(REPORT_MONTHS)}
     assert body.count(str(WEEKS)) >= 3
+    report_part = body.split(str(REPORT_WEEKS), 1)[1]  # the report section says both
+    assert str(REPORT_MONTHS) in report_part
     assert not _names_all(body, lang, APPLY_WHO + REPORT_WHO)
 
 
@@ -142,7 +156,18 @@ def test_promised_weeks_are_the_weeks_the_purge_waits(client, settings, make, va
 
 
 @pytest.mark.parametrize("lang", RESIDENT_LANGUAGES)
-def test_report_guidance_says_the_same_about_who_reads_a_report(client, lang):
+def test_report_guidance_says_the_same_about_who_reads_a_report(client, settings, lang):
     html = client.get(f"/hulp/melden?lang={lang}").get_data(as_text=True)
     body = page_text(html.split('class="guide-body"', 1)[1].split("</article>", 1)[0], lang)
     assert not _names_all(body, lang, REPORT_WHO)
+    assert "{{" not in body
+    assert set(re.findall(r"\d+", body)) == {str(REPORT_WEEKS), str(REPORT_MONTHS)}
+
+
+def test_promised_report_periods_are_the_periods_the_purge_waits(client, settings):
+    html = client.get("/report").get_data(as_text=True)
+    (weeks,) = _numbers(html, "data-report-contact-weeks")
+    (months,) = _numbers(html, "data-report-retention-months")
+    settled = datetime(2026, 8, 31, 9, tzinfo=timezone.utc)
+    assert contact_until(settled) == settled + timedelta(weeks=weeks)
+    assert text_until(settled) == add_months(settled, months)
