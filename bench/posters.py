@@ -6,6 +6,7 @@ Run from the project root:  python bench/posters.py  [--runs 30] [--pages 50]
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import statistics
 import sys
 import time
@@ -21,6 +22,7 @@ from portal.posters.pdf import (  # noqa: E402
     render_vacancy_poster,
     render_vacancy_posters,
 )
+from portal.posters.phrases import SCAN_TO_APPLY  # noqa: E402
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -53,6 +55,21 @@ def poster(i: int) -> VacancyPoster:
     )
 
 
+PHRASE_LINES = (
+    ("nl", "Je maakt hotelkamers schoon en je maakt bedden op. Je maakt toiletten schoon."),
+    ("en", "Hotel cleaner: You clean hotel rooms and make beds. You clean toilets and showers."),
+    ("ti", "ሰራሕተኛ ጽሬት ኣብ ሆቴል: ክፍልታት ሆቴል ተጽሪን ዓራታት ተዳልውን።"),
+    ("ar", "عامل تنظيف في فندق: تنظّف غرف الفندق وترتّب الأسرّة."),
+    ("fa", "نظافتچی در هتل: اتاق‌های هتل را تمیز می‌کنی و تخت‌ها را مرتب می‌کنی."),
+)
+PHRASE_ICONS = ("broom", "person", "warning", "shirt", "bus", "book", "star", "shoe")
+
+
+def with_phrases(p: VacancyPoster) -> VacancyPoster:
+    cta = tuple(ph for ph in SCAN_TO_APPLY if ph[0] in ("nl", "en", "ti", "ar", "fa"))
+    return dataclasses.replace(p, lines=PHRASE_LINES, icons=PHRASE_ICONS, cta=cta)
+
+
 def timed(fn, runs: int) -> tuple[float, int]:
     times, size = [], 0
     for _ in range(runs):
@@ -73,6 +90,10 @@ def main() -> int:
     counter = iter(range(1, 10**9))
     ms, size = timed(lambda: render_vacancy_poster(poster(next(counter))), args.runs)
     print(f"vacancy poster: {ms:6.1f} ms median of {args.runs}  ({size / 1024:.0f} KiB)")
+    # The phrasebook's additions (issue 14): pictograms, a line per language (Dutch, English and
+    # three azc languages, Arabic and Ethiopic shaped) and a call to action in those languages.
+    ms, size = timed(lambda: render_vacancy_poster(with_phrases(poster(next(counter)))), args.runs)
+    print(f"  with phrases: {ms:6.1f} ms median of {args.runs}  ({size / 1024:.0f} KiB)")
     ms, size = timed(lambda: render_board_poster(
         "azc Zaandam", "HTTPS://WERK.EXAMPLE.NL/L/ZDM", "werk.example.nl/l/ZDM",
         "werk.example.nl/report"), args.runs)
