@@ -18,6 +18,7 @@ never both ways), not even inside a function; tests/test_layers.py checks both.
   aftercare, reports, questions
   activities     trainings, workshops, meetings, job fairs; the Werkbalie agenda
   dashboard, admin
+  home           the staff home page's work lines for every role (no pages of its own)
 
 Where a lower package must start work in a higher one (a hire schedules aftercare, a
 suspension takes vacancies offline, the status page shows tours), the lower package defines a

@@ -15,6 +15,7 @@ from portal.apply.views import bp as apply
 from portal.dashboard.views import bp as dashboard
 from portal.guidance.views import bp as guidance
 from portal.health.views import bp as health
+import portal.home  # noqa: F401,I001  (no blueprint: connects the staff home's work lines)
 from portal.organisations.views import bp as organisations
 from portal.phrases.views import bp as phrases
 from portal.placements.views import bp as placements

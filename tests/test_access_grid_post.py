@@ -33,7 +33,7 @@ PLACE_A = frozenset({"coordinator", "adviser", "admin"})  # A's azc: its coordin
 MAY = {
     # Residents and visitors: public forms, the private status link, signing in.
     "reports.report_form": ANYONE, "apply.apply": ANYONE, "apply.withdraw": ANYONE,
-    "apply.erase": ANYONE, "apply.new_link": ANYONE, "organisations.register": ANYONE, "accounts.login": ANYONE,
+    "apply.erase": ANYONE, "apply.new_link": ANYONE, "apply.desk_link": STAFF, "organisations.register": ANYONE, "accounts.login": ANYONE,
     "accounts.two_factor": ANYONE, "accounts.forgot_password": ANYONE,
     "accounts.reset_password": ANYONE, "accounts.accept_invite": ANYONE,
     "accounts.resend_verification": ANYONE,

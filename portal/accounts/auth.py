@@ -1,6 +1,7 @@
 """Sign-in plumbing: loading the user, the staff two-factor gate, role decorators."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import wraps
 
 from flask import Flask, abort, redirect, request, session, url_for
@@ -29,7 +30,7 @@ def init_app(app: Flask) -> None:
 
     @app.context_processor
     def _nav():
-        return {"nav_items": nav_items}
+        return {"nav_items": nav_items, "nav_groups": nav_groups}
 
 
 @login_manager.user_loader
@@ -85,8 +86,17 @@ coordinator_required = roles_required(Role.coordinator, Role.admin)
 admin_required = roles_required(Role.admin)
 
 
-def nav_items() -> list[tuple[str, str]]:
+def signed_in_fully() -> bool:
+    """Signed in, and for staff also past the second step: only then the menu is shown (on
+    the two-factor page it would lead nowhere but back there)."""
     if not current_user.is_authenticated:
+        return False
+    return not current_user.is_staff or (bool(session.get("2fa_ok"))
+                                         and not current_user.needs_2fa_setup)
+
+
+def nav_items() -> list[tuple[str, str]]:
+    if not signed_in_fully():
         return []
     role = current_user.role
     items: list[tuple[str, str]] = [("accounts.home", str(_l("Start")))]
@@ -118,3 +128,54 @@ def nav_items() -> list[tuple[str, str]]:
     items.append(("guidance.index", str(_l("Informatie"))))
     items.append(("accounts.settings", str(_l("Account"))))
     return items
+
+
+# The menu in a few groups, so it fits on one line: each group's first page is its entry;
+# the group of the current page is marked and shows its pages in a second row. Items that
+# nav_items() gains later without a group here go under "Meer".
+NAV_GROUP = {
+    "accounts.home": _l("Start"),
+    "vacancies.index": _l("Vacatures"),
+    "applicants.index": _l("Sollicitanten"), "tours.index": _l("Sollicitanten"),
+    "placements.index": _l("Na de start"), "aftercare.index": _l("Na de start"),
+    "placements.region_index": _l("Na de start"), "placements.cancellations": _l("Na de start"),
+    "aftercare.adviser_index": _l("Na de start"),
+    "questions.index": _l("Vragen"),
+    "dashboard.organisation": _l("Organisatie"), "organisations.mine": _l("Organisatie"),
+    "organisations.queue": _l("Organisaties"),
+    "reports.queue": _l("Meldingen en vragen"), "questions.inbox": _l("Meldingen en vragen"),
+    "dashboard.index": _l("Cijfers"),
+    "posters.boards": _l("azc"), "tours.coordinator_index": _l("azc"),
+    "activities.index": _l("Bewoners"), "werkbalie.index": _l("Bewoners"),
+    "admin.index": _l("Beheer"),
+}
+MORE = _l("Meer")
+
+
+@dataclass
+class NavGroup:
+    label: str
+    links: list[tuple[str, str]]
+    current: bool = False
+
+    @property
+    def endpoint(self) -> str:
+        return self.links[0][0]
+
+
+def nav_groups() -> list[NavGroup]:
+    groups: dict[str, NavGroup] = {}
+    for endpoint, label in nav_items():
+        name = str(NAV_GROUP.get(endpoint, MORE))
+        groups.setdefault(name, NavGroup(name, [])).links.append((endpoint, label))
+    ordered = sorted(groups.values(), key=lambda g: g.label == str(MORE))  # "Meer" last
+    here = request.endpoint or ""
+    current = next((g for g in ordered if any(e == here for e, _ in g.links)), None)
+    if current is None and here != "accounts.home":
+        # A page under a section (an applicant, a placement): the group with its blueprint.
+        blueprint = here.split(".")[0]
+        current = next((g for g in ordered if any(
+            e.split(".")[0] == blueprint and e != "accounts.home" for e, _ in g.links)), None)
+    if current is not None:
+        current.current = True
+    return ordered

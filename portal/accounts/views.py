@@ -16,6 +16,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from portal import db
 from portal.accounts import services
 from portal.accounts.forms import CodeForm, LoginForm
+from portal.accounts.home import work_for
 from portal.accounts.limits import remember_device, sign_in_limits
 from portal.audit.services import record
 from portal.extensions import limiter
@@ -55,7 +56,7 @@ def _visitor() -> bool:
 def home():
     if _visitor():
         return front_door.page(str(get_locale()))
-    return render_template("accounts/home.html")
+    return render_template("accounts/home.html", work=work_for(current_user))
 
 
 @bp.route("/inloggen", methods=["GET", "POST"])

@@ -250,5 +250,16 @@ class NewLinkForm(FlaskForm):
     )
 
 
+class DeskLinkForm(NewLinkForm):
+    """The same two facts, typed at the Werkbalie or COA desk by staff."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.phone.label.text = _l("Telefoonnummer van de bewoner")
+        self.reference.label.text = _l("Code van de sollicitatie")
+        self.reference.description = _l("8 letters en cijfers, op de bevestiging of in de "
+                                        "e-mail van de bewoner.")
+
+
 class ConfirmForm(FlaskForm):
     """A button that posts: carries only the CSRF token."""

@@ -266,4 +266,4 @@ def too_many(_exc):
     return render_template("apply/too_many.html"), 429
 
 
-from portal.apply import views_status  # noqa: E402,F401  (registers the status routes on bp)
+from portal.apply import views_desk, views_status  # noqa: E402,F401  (routes on bp)
