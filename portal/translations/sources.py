@@ -28,6 +28,23 @@ RESIDENT_SOURCES = (
     "templates/guidance/*.html",
     "guidance/views.py",
     "templates/tours/mail_reminder.txt",
+    "templates/applicants/mail_message.txt",  # a recruiter's message, in the resident's language
+    # Activities: the public pages (/a/<code>, /t/<token>), the notice-board block, mails and SMS.
+    "templates/activities/public_*.html",
+    "templates/activities/_public_macros.html",
+    "templates/activities/_board.html",
+    "templates/activities/*.txt",
+    "activities/signup.py",
+    "activities/views_public.py",
+    "activities/wording.py",
+    "activities/forms.py",  # the resident's and employer's sign-up forms (the staff form too)
+    # Werkbalie appointments: the public pages, the notice-board block, mails and SMS.
+    "templates/werkbalie/public_*.html",
+    "templates/werkbalie/_board.html",
+    "templates/werkbalie/*.txt",
+    "werkbalie/booking.py",
+    "werkbalie/views_public.py",
+    "werkbalie/forms.py",  # the resident's booking form (the staff forms too)
     "applicants/resident.py",
     "placements/queries.py",
     "aftercare/queries.py",
