@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-pg install translations messages clean lock
+.PHONY: run test lint test-pg install translations messages clean lock
 
 # Installs exactly the pinned versions of requirements-dev.lock (pyproject.toml keeps the ranges),
 # so a new release of a dependency cannot break a fresh clone silently.
@@ -40,7 +40,16 @@ run: install
 	$(BIN)/flask portal tick >/dev/null
 	$(BIN)/flask run --host 127.0.0.1 --port $(PORT)
 
-test: install
+# Lint and types before the tests (rules in pyproject.toml: [tool.ruff], [tool.mypy]).
+LINT_PATHS := portal tests bench wsgi.py migrations
+
+lint: install
+	@echo "== ruff (pyflakes, isort, bugbear, pyupgrade, bandit): $(LINT_PATHS)"
+	$(BIN)/ruff check $(LINT_PATHS)
+	@echo "== mypy (strict: services, models, queries, foundation; see [tool.mypy]): portal"
+	$(BIN)/mypy portal
+
+test: install lint
 	$(BIN)/python -m pytest -q -p no:cacheprovider -n 2 $(PYTEST_ARGS)
 
 clean:

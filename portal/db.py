@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import enum
 from datetime import datetime, timezone
+from typing import Any, TypeVar
 
 from flask import Flask, current_app, g
-from sqlalchemy import DateTime, Enum, MetaData, create_engine, event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy import ColumnElement, DateTime, Enum, MetaData, create_engine, event
+from sqlalchemy.engine import CursorResult, Dialect, Engine, Result
+from sqlalchemy.orm import DeclarativeBase, QueryableAttribute, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 from werkzeug.local import LocalProxy
 
@@ -21,20 +22,27 @@ NAMING_CONVENTION = {
 }
 
 
-class UTCDateTime(TypeDecorator):
+# The row type of a Select passed through a helper that adds joins or filters (Select[Rows]).
+Rows = TypeVar("Rows", bound=tuple[Any, ...])
+# A column given to a helper that builds SQL: a mapped attribute (Organisation.region_id) or any
+# column expression.
+ColumnArg = QueryableAttribute[Any] | ColumnElement[Any]
+
+
+class UTCDateTime(TypeDecorator[datetime]):
     """Stores aware UTC datetimes; SQLite gives naive ones back, so re-attach UTC."""
 
     impl = DateTime(timezone=True)
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is not None:
             if value.tzinfo is None:
                 raise ValueError("naive datetime given to a UTC column")
             value = value.astimezone(timezone.utc)
         return value
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=timezone.utc)
         return value
@@ -59,7 +67,7 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @event.listens_for(engine, "connect")
-        def _sqlite_pragmas(dbapi_conn, _record):  # pragma: no cover - trivial
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:  # pragma: no cover - trivial
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
@@ -92,11 +100,21 @@ def init_app(app: Flask) -> None:
 def _get_session() -> Session:
     if "db_session" not in g:
         g.db_session = current_app.extensions["db_sessionmaker"]()
-    return g.db_session
+    sess: Session = g.db_session
+    return sess
 
 
 session: Session = LocalProxy(_get_session)  # type: ignore[assignment]
 
 
+def rowcount(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE touched. Session.execute() is typed as returning a
+    Result; for these statements it is a CursorResult, which carries the count."""
+    if not isinstance(result, CursorResult):
+        raise TypeError("rowcount() needs the result of an UPDATE or DELETE")
+    return result.rowcount or 0
+
+
 def engine() -> Engine:
-    return current_app.extensions["db_engine"]
+    found: Engine = current_app.extensions["db_engine"]
+    return found

@@ -18,7 +18,8 @@ login_manager = LoginManager()
 # timeouts: a Redis host that does not answer at all costs a request half a second, not minutes.
 limiter = Limiter(key_func=get_remote_address, default_limits=[],
                   in_memory_fallback_enabled=True, swallow_errors=True,
-                  storage_options={"socket_connect_timeout": 0.5, "socket_timeout": 0.5})
+                  # Flask-Limiter types the options as str | int; redis takes seconds as a float.
+                  storage_options={"socket_connect_timeout": 0.5, "socket_timeout": 0.5})  # type: ignore[dict-item]
 
 
 class _Loudly(logging.Filter):

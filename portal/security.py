@@ -168,7 +168,8 @@ class NoUploadsRequest(Request):
 def init_app(app: Flask) -> None:
     app.session_interface = LazyCookieSessionInterface()
     app.request_class = NoUploadsRequest
-    app.wsgi_app = StripNulBytes(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])
+    # Wrapping wsgi_app is Flask's documented way to add middleware; its stubs call it a method.
+    app.wsgi_app = StripNulBytes(app.wsgi_app, app.config["MAX_CONTENT_LENGTH"])  # type: ignore[method-assign]
 
     @app.after_request
     def _headers(response):

@@ -21,9 +21,9 @@ def total(signal: Signal, sender: Any, **kwargs: Any) -> int:
     return sum(result or 0 for _receiver, result in signal.send(sender, **kwargs))
 
 
-def merged(signal: Signal, sender: Any, **kwargs: Any) -> dict[str, Any]:
+def merged(signal: Signal, sender: Any, **kwargs: Any) -> dict[Any, Any]:
     """Send and merge the dicts the receivers return, in connection order."""
-    parts: dict[str, Any] = {}
+    parts: dict[Any, Any] = {}  # keys as the receivers chose them (names, ids)
     for _receiver, result in signal.send(sender, **kwargs):
         parts.update(result or {})
     return parts

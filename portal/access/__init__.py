@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, false, select, true
 
 from portal import db
+from portal.db import ColumnArg
 from portal.accounts.models import Role, User
 
 
@@ -125,26 +126,28 @@ def may_see_location(user: Any, location_id: int | None) -> bool:
 
 # --- the same rules as SQL -----------------------------------------------------------------
 
-def region_scope(user: Any, region_id_col: Any) -> ColumnElement[bool]:
+def region_scope(user: Any, region_id_col: ColumnArg) -> ColumnElement[bool]:
     """may_see_region as a WHERE clause on the caller's region column."""
     if is_admin(user):
         return true()
     if _signed_in(user) and user.role == Role.adviser and user.region_id is not None:
-        return region_id_col == user.region_id
+        region_id: int = user.region_id
+        return region_id_col == region_id
     return false()
 
 
-def org_scope(user: Any, org_id_col: Any, region_id_col: Any) -> ColumnElement[bool]:
+def org_scope(user: Any, org_id_col: ColumnArg, region_id_col: ColumnArg) -> ColumnElement[bool]:
     """may_see_org as a WHERE clause: the caller passes the organisation's id column and its
     region column (join Organisation for it)."""
     if _signed_in(user) and user.role == Role.member:
         if user.organisation_id is None:
             return false()
-        return org_id_col == user.organisation_id
+        org_id: int = user.organisation_id
+        return org_id_col == org_id
     return region_scope(user, region_id_col)
 
 
-def location_scope(user: Any, location_id_col: Any) -> ColumnElement[bool]:
+def location_scope(user: Any, location_id_col: ColumnArg) -> ColumnElement[bool]:
     """may_see_location as a WHERE clause on the caller's azc-location column."""
     ids = location_ids(user)
     if ids is None:

@@ -63,7 +63,8 @@ def page(lang: str):
         "figures": None,
     }
     if for_employers:
-        context.update(merged(front_page, current_app._get_current_object()))
+        # current_app is a LocalProxy that Flask's stubs type as Flask itself.
+        context.update(merged(front_page, current_app._get_current_object()))  # type: ignore[attr-defined]
     return render_template("accounts/home_public.html", **context)
 
 

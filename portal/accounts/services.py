@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 import pyotp
 from flask import current_app
@@ -86,7 +87,7 @@ def _ensure_unused(email: str) -> str:
     return email
 
 
-def tell_owner(user: User, attempt: str, **context) -> None:
+def tell_owner(user: User, attempt: str, **context: Any) -> None:
     """Someone typed the address of this account to register an organisation ("register"), to
     invite a colleague ("invite") or as another account's new address ("email_change"). The
     form answers as if the address were new, so nobody can use it to test which addresses have
@@ -111,7 +112,7 @@ def create_member(organisation: Organisation, email: str, password: str, name: s
 
 
 def create_staff(email: str, password: str, role: str, region_name: str | None = None,
-                 location_codes=(), name: str = "") -> User:
+                 location_codes: Iterable[str] = (), name: str = "") -> User:
     try:
         role_ = Role(role)
     except ValueError as exc:
@@ -352,7 +353,7 @@ def _claim_step(user: User, step: int) -> bool:
         .values(totp_last_step=step)
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount != 1:
+    if db.rowcount(result) != 1:
         return False
     set_committed_value(user, "totp_last_step", step)  # already in the row; no second UPDATE
     return True

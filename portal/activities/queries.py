@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, case, exists, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal import access, db
+from portal.accounts.models import User
 from portal.activities.links import lookup_hash
 from portal.activities.models import (
     Activity,
@@ -26,24 +27,24 @@ from portal.vacancies.codes import normalise
 MAX_CODE = 16
 
 
-def scope(user) -> ColumnElement[bool]:
+def scope(user: User) -> ColumnElement[bool]:
     """The activities a staff member may see and manage, as a WHERE clause."""
     return or_(access.region_scope(user, Activity.region_id),
                access.location_scope(user, Activity.location_id))
 
 
-def may_manage(user, activity: Activity) -> bool:
+def may_manage(user: User, activity: Activity) -> bool:
     """scope() for one loaded activity."""
     return (access.may_see_region(user, activity.region_id)
             or (activity.location_id is not None
                 and access.may_see_location(user, activity.location_id)))
 
 
-def for_staff(user, activity_id: int) -> Activity | None:
+def for_staff(user: User, activity_id: int) -> Activity | None:
     return db.session.scalar(select(Activity).where(Activity.id == activity_id, scope(user)))
 
 
-def listing(user, *, past: bool = False) -> list[Activity]:
+def listing(user: User, *, past: bool = False) -> list[Activity]:
     now = utcnow()
     last_end = (select(func.max(ActivitySession.ends_at))
                 .where(ActivitySession.activity_id == Activity.id).scalar_subquery())
@@ -55,7 +56,7 @@ def listing(user, *, past: bool = False) -> list[Activity]:
     return sorted(found, key=lambda a: (a.first_start or now), reverse=past)
 
 
-def location_choices(user) -> list[Location]:
+def location_choices(user: User) -> list[Location]:
     """The azc locations a user may hold activities at."""
     stmt = select(Location).where(Location.active.is_(True)).order_by(Location.name)
     if access.is_admin(user):
@@ -67,7 +68,7 @@ def location_choices(user) -> list[Location]:
     return list(db.session.scalars(stmt.where(access.location_scope(user, Location.id))))
 
 
-def region_choices(user) -> list[Region]:
+def region_choices(user: User) -> list[Region]:
     if access.is_admin(user):
         return list(db.session.scalars(select(Region).order_by(Region.name)))
     if user.role.value == "adviser" and user.region_id is not None:
@@ -152,7 +153,7 @@ class Figures:
 EMPTY = Figures(0, 0, 0, 0, 0, 0)
 
 
-def _count(status: SignUpStatus):
+def _count(status: SignUpStatus) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((SignUp.status == status, 1), else_=0)), 0)
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import select, update
 
 from portal import db
 from portal.activities import reach
@@ -104,7 +103,7 @@ def _take_place(pool_id: int) -> bool:
     result = db.session.execute(
         update(SeatPool).where(SeatPool.id == pool_id, SeatPool.taken < SeatPool.capacity)
         .values(taken=SeatPool.taken + 1).execution_options(synchronize_session=False))
-    return cast(CursorResult, result).rowcount == 1
+    return db.rowcount(result) == 1
 
 
 def _free_place(pool_id: int) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
 from flask import abort
 from flask_babel import gettext as _
@@ -45,7 +47,10 @@ def staff() -> list[User]:
     ))
 
 
-def get_or_404(model, obj_id: int):
+M = TypeVar("M")
+
+
+def get_or_404(model: type[M], obj_id: int) -> M:
     obj = db.session.get(model, obj_id)
     if obj is None:
         abort(404)
@@ -127,7 +132,8 @@ def _region(region_id: int | None) -> Region:
 
 # --- staff ------------------------------------------------------------------------------------
 
-def _scope(role: str, region_id: int | None, location_ids) -> tuple[Region | None, list[Location]]:
+def _scope(role: str, region_id: int | None,
+           location_ids: Iterable[int | str] | None) -> tuple[Region | None, list[Location]]:
     region = None
     locs: list[Location] = []
     if role == Role.adviser.value:
@@ -140,7 +146,8 @@ def _scope(role: str, region_id: int | None, location_ids) -> tuple[Region | Non
     return region, locs
 
 
-def create_staff(name: str, email: str, role: str, region_id: int | None, location_ids) -> tuple[User, str]:
+def create_staff(name: str, email: str, role: str, region_id: int | None,
+                 location_ids: Iterable[int | str] | None) -> tuple[User, str]:
     """Create a staff account with a random first password, shown once to the admin.
     The new user must set up two-factor sign-in at first sign-in."""
     region, locs = _scope(role, region_id, location_ids)
@@ -153,7 +160,8 @@ def create_staff(name: str, email: str, role: str, region_id: int | None, locati
     return user, password
 
 
-def change_role(user: User, actor: User, role: str, region_id: int | None, location_ids) -> None:
+def change_role(user: User, actor: User, role: str, region_id: int | None,
+                location_ids: Iterable[int | str] | None) -> None:
     if user.id == actor.id:
         raise AdminError(_("U kunt uw eigen rol niet wijzigen."), "role")
     try:

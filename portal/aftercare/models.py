@@ -52,7 +52,7 @@ class AftercareCheck(Base):
     sent_at: Mapped[datetime | None]
     still_working: Mapped[bool | None]
     hours_as_agreed: Mapped[bool | None]
-    concerns: Mapped[list] = mapped_column(JSON, default=list)
+    concerns: Mapped[list[str]] = mapped_column(JSON, default=list)
     comment: Mapped[str | None] = mapped_column(Text)
     wants_contact: Mapped[bool | None]
     answered_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from flask import current_app, url_for
 from flask_babel import get_locale
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 
 from portal import access, db
 from portal.accounts.models import User
@@ -22,17 +22,17 @@ from portal.placements.models import EndReason, Placement
 from portal.regions.models import Region
 
 
-def _with_placement() -> Select:
+def _with_placement() -> Select[tuple[AftercareCheck]]:
     return (select(AftercareCheck)
             .join(Placement, AftercareCheck.placement_id == Placement.id)
             .join(Organisation, Placement.organisation_id == Organisation.id))
 
 
-def visible_to_adviser(user: User) -> Select:
+def visible_to_adviser(user: User) -> Select[tuple[AftercareCheck]]:
     return _with_placement().where(access.region_scope(user, Organisation.region_id))
 
 
-def _of_own_organisation(user: User):
+def _of_own_organisation(user: User) -> ColumnElement[bool]:
     return access.org_scope(user, Placement.organisation_id, Organisation.region_id)
 
 
@@ -45,7 +45,7 @@ def get_for_adviser(user: User, check_id: int) -> AftercareCheck | None:
     return db.session.scalar(visible_to_adviser(user).where(AftercareCheck.id == check_id))
 
 
-def _running():
+def _running() -> ColumnElement[bool]:
     return or_(Placement.end_date.is_(None), Placement.end_date > AftercareCheck.due_on)
 
 
@@ -146,5 +146,5 @@ def work_help_links(application: Application | None) -> list[tuple[str, str]]:
 
 
 @status_shown.connect
-def _status_page(application: Application, **_kw) -> dict:
+def _status_page(application: Application, **_kw: object) -> dict[str, list[tuple[str, str]]]:
     return {"help_links": work_help_links(application)}

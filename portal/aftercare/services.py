@@ -8,11 +8,12 @@ from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 
 from portal import access, db
 from portal.accounts.models import User
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckKind, CheckState
+from portal.applicants.models import Application
 from portal.apply import signals as apply_signals
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
@@ -60,7 +61,7 @@ def schedule_checkins(placement: Placement) -> list[AftercareCheck]:
     """Create the week-1, week-6 and month-3 check-ins of a placement. Idempotent: a kind
     that already exists is left as it is."""
     existing = {c.kind for c in checks_of(placement.id)}
-    for kind, days in zip(KINDS, checkin_days()):
+    for kind, days in zip(KINDS, checkin_days(), strict=True):
         if kind in existing:
             continue
         db.session.add(AftercareCheck(placement_id=placement.id, kind=kind,
@@ -70,7 +71,7 @@ def schedule_checkins(placement: Placement) -> list[AftercareCheck]:
 
 
 @apply_signals.erased.connect
-def _forget_comments(application, **_kw) -> int:
+def _forget_comments(application: Application, **_kw: object) -> int:
     """Comments in a check-in and the adviser's follow-up note may name the resident: they go
     with the application's personal data (the answers' yes/no and concerns stay for figures)."""
     checks = db.session.scalars(
@@ -83,11 +84,11 @@ def _forget_comments(application, **_kw) -> int:
 
 
 @placement_signals.hired.connect
-def _placement_hired(placement: Placement, **_kw) -> None:
+def _placement_hired(placement: Placement, **_kw: object) -> None:
     schedule_checkins(placement)
 
 
-def _still_running():
+def _still_running() -> ColumnElement[bool]:
     # A check-in after the work already stopped asks nothing useful.
     return or_(Placement.end_date.is_(None), Placement.end_date > AftercareCheck.due_on)
 

@@ -76,7 +76,7 @@ class Application(Base):
     name_latin: Mapped[str | None] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(20), index=True)  # E.164
     email: Mapped[str | None] = mapped_column(String(254))
-    languages: Mapped[list | None] = mapped_column(JSON)  # [{"lang": "ar", "level": "good"}]
+    languages: Mapped[list[dict[str, str]] | None] = mapped_column(JSON)  # [{"lang": "ar", "level": "good"}]
     experience: Mapped[str | None] = mapped_column(Text)
     availability: Mapped[str | None] = mapped_column(Text)
     # not personal on their own; kept for anonymous counts

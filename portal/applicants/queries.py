@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-from sqlalchemy import Select, Text, cast, func, select
+from sqlalchemy import ColumnElement, ScalarResult, Select, Text, cast, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal import access, db
@@ -14,6 +14,7 @@ from portal.applicants.models import (
     ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
 )
 from portal.clock import AMS
+from portal.db import Rows
 from portal.organisations.models import Organisation
 from portal.regions.models import Location
 from portal.vacancies import signals as vacancy_signals
@@ -24,7 +25,7 @@ PAGE_SIZE = 50
 
 # --------------------------------------------------------------------------- access
 
-def visible_applications(user: User) -> Select:
+def visible_applications(user: User) -> Select[tuple[Application]]:
     """Applications the user may see (portal.access.org_scope): their own organisation's for
     members, their region's for advisers, all for admins."""
     return (select(Application).join(Vacancy, Vacancy.id == Application.vacancy_id)
@@ -64,6 +65,8 @@ class Filters:
     residence: ResidenceStatus | None = None
     since: date | None = None
     sort: str = "newest"
+    search: str | None = None  # a name (own script or Latin), phone number or reference code
+    client: str | None = None  # agencies: the client (inlener) the vacancy is for
 
 
 @dataclass
@@ -75,7 +78,8 @@ class Page:
     pages: int
 
 
-def _filtered(stmt: Select, org: Organisation, f: Filters, *, with_stage: bool = True) -> Select:
+def _filtered(stmt: Select[Rows], org: Organisation, f: Filters, *,
+              with_stage: bool = True) -> Select[Rows]:
     stmt = stmt.join(Vacancy, Vacancy.id == Application.vacancy_id).where(
         Vacancy.organisation_id == org.id)
     if f.vacancy_id:
@@ -91,12 +95,46 @@ def _filtered(stmt: Select, org: Organisation, f: Filters, *, with_stage: bool =
     if f.since:
         start = datetime.combine(f.since, time(0), AMS).astimezone(timezone.utc)
         stmt = stmt.where(Application.created_at >= start)
+    if f.client:
+        stmt = stmt.where(Vacancy.client_name == f.client)
+    if f.search:
+        stmt = stmt.where(search_clause(f.search))
     if with_stage and f.stage:
         stmt = stmt.where(Application.stage == f.stage)
     return stmt
 
 
-def _ordered(stmt: Select, f: Filters) -> Select:
+MIN_SEARCH_DIGITS = 4  # fewer digits (or code letters) match too much to mean anything
+
+
+def search_clause(text: str) -> ColumnElement[bool]:
+    """What a recruiter types in one box: part of a name (in the resident's script or in
+    Latin letters, any case), the reference code or its start, or digits of the phone
+    number in any notation (06 1234 5678, +31 6 ..., the last digits)."""
+    text = " ".join(text.split())[:120]
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    found = [Application.name.ilike(pattern, escape="\\"),
+             Application.name_latin.ilike(pattern, escape="\\")]
+    code = "".join(ch for ch in text.upper() if ch.isalnum())
+    if len(code) >= MIN_SEARCH_DIGITS:
+        found.append(Application.reference.like(code + "%"))
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if len(digits) >= MIN_SEARCH_DIGITS:
+        # Stored as E.164 (+31612345678): a national 0 is not part of it.
+        found.append(Application.phone.like("%" + digits.removeprefix("0") + "%"))
+    return or_(*found)
+
+
+def client_choices(org: Organisation) -> list[str]:
+    """The clients (inleners) an agency's vacancies name, for the list filter."""
+    return list(db.session.scalars(
+        select(Vacancy.client_name).where(Vacancy.organisation_id == org.id,
+                                          Vacancy.client_name.is_not(None),
+                                          Vacancy.client_name != "")
+        .distinct().order_by(Vacancy.client_name)))
+
+
+def _ordered(stmt: Select[Rows], f: Filters) -> Select[Rows]:
     if f.sort == "oldest":
         return stmt.order_by(Application.created_at.asc(), Application.id.asc())
     return stmt.order_by(Application.created_at.desc(), Application.id.desc())
@@ -124,7 +162,7 @@ def list_page(org: Organisation, f: Filters, page: int = 1) -> Page:
                 page=page, pages=pages)
 
 
-def for_export(org: Organisation, f: Filters):
+def for_export(org: Organisation, f: Filters) -> ScalarResult[Application]:
     stmt = _ordered(_filtered(select(Application), org, f), f).options(
         joinedload(Application.vacancy), joinedload(Application.azc_location),
         joinedload(Application.poster_location))
@@ -132,7 +170,7 @@ def for_export(org: Organisation, f: Filters):
 
 
 @vacancy_signals.listed.connect
-def counts_per_vacancy(org: Organisation, **_kw) -> dict[int, tuple[int, int]]:
+def counts_per_vacancy(org: Organisation, **_kw: object) -> dict[int, tuple[int, int]]:
     """{vacancy_id: (applications, new applications)} for the organisation's vacancy list."""
     rows = db.session.execute(
         select(Application.vacancy_id, func.count(Application.id),

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal import db
+from portal.accounts.models import User
 from portal.applicants.models import (
     ENDED_STAGES, OPEN_STAGES, ApplicantNote, Application, ApplicationEvent, Stage,
 )
@@ -101,7 +102,7 @@ def check_reason(to: Stage, reason: str | None, *, system: bool = False) -> None
             raise StageError(_("Kies een reden uit de lijst."), "reason")
 
 
-def move(app: Application, to: Stage, *, actor, reason: str | None = None,
+def move(app: Application, to: Stage, *, actor: User | None, reason: str | None = None,
          message: str | None = None, now: datetime | None = None,
          system: bool = False) -> ApplicationEvent:
     """Move one application; an event records who and when. The message, if any, shows on the
@@ -119,13 +120,13 @@ def move(app: Application, to: Stage, *, actor, reason: str | None = None,
         # Written in Dutch: translated by machine for the status page when that is on.
         machine_texts.want(app.outbox_key, message, "nl", [app.ui_language])
     if message and app.email and app.erased_at is None:
-        _mail_message(app, message)
+        _mail_message(app, app.email, message)
     record("applicant_stage_changed", app, to=to.value, reason=event.reason)
     db.session.flush()
     return event
 
 
-def _mail_message(app: Application, message: str) -> None:
+def _mail_message(app: Application, to: str, message: str) -> None:
     from flask import render_template
 
     lang = app.ui_language or "nl"
@@ -139,7 +140,7 @@ def _mail_message(app: Application, message: str) -> None:
             title=localize(app.vacancy, lang).title.text, translation=translation,
             message_note=label("note.message_nl", lang) if lang != "nl" else None,
             machine_note=label("note.machine", lang))
-    queue(app.email, subject, body, about=app.outbox_key, resident=True,
+    queue(to, subject, body, about=app.outbox_key, resident=True,
           kind="applicants/mail_message.txt")
 
 
@@ -149,7 +150,7 @@ class BulkResult:
     refused: list[tuple[Application, str]] = field(default_factory=list)
 
 
-def bulk_move(apps: list[Application], to: Stage, *, actor, reason: str | None = None,
+def bulk_move(apps: list[Application], to: Stage, *, actor: User | None, reason: str | None = None,
               message: str | None = None) -> BulkResult:
     """Move what may move; report the rest with why. A missing reason refuses all at once."""
     check_reason(to, reason)
@@ -164,7 +165,7 @@ def bulk_move(apps: list[Application], to: Stage, *, actor, reason: str | None =
     return result
 
 
-def add_note(app: Application, author, text: str) -> ApplicantNote:
+def add_note(app: Application, author: User, text: str) -> ApplicantNote:
     text = clean_text(text)
     if not text:
         raise StageError(_("Schrijf een notitie."), "text")

@@ -102,7 +102,7 @@ def forget_submission_seals(now: datetime) -> int:
         .values(submission_seal=None)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount or 0
+    return db.rowcount(result)
 
 
 # --- digest ----------------------------------------------------------------------------

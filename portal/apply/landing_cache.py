@@ -15,8 +15,9 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import Engine, literal_column, select
 
 from portal import db
 from portal.clock import today
@@ -90,8 +91,8 @@ class _Kept:
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.conn = None
-        self.engine = None
+        self.conn: Any = None  # the driver's own connection (sqlite3 or psycopg)
+        self.engine: Engine | None = None
         self.pid = 0
         self.inherited: list = []  # a parent's connection after a fork: never used, never closed
 

@@ -47,7 +47,7 @@ def boards() -> list[tuple[Location, int]]:
         .join(Vacancy.organisation)
         .where(VacancyLocation.removed_at.is_(None), vacancy_queries.open_clause())
         .group_by(VacancyLocation.location_id)
-    ).all())
+    ).tuples().all())
     locations = db.session.scalars(
         select(Location).where(Location.active.is_(True)).order_by(Location.name)
     )

@@ -48,7 +48,7 @@ class ApplicationData:
     residence_status: ResidenceStatus
     procedure: str | None  # "yes" | "no" | "unknown" | None
     azc_location_id: int | None
-    languages: list[dict] = field(default_factory=list)
+    languages: list[dict[str, str]] = field(default_factory=list)
     email: str | None = None
     experience: str | None = None
     availability: str | None = None
@@ -135,6 +135,8 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
 def send_status_link(app: Application, token: str, *, renewed: bool = False) -> None:
     """Mail the status link to the address given with the application, in the language of
     the page being shown (a desk sends it in the resident's language: see views_desk)."""
+    if not app.email:
+        return
     title = localize(app.vacancy, str(get_locale())).title.text  # the job in their language
     queue_template(
         app.email, title[:200], "apply/mail_status.txt",

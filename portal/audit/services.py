@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from flask import has_request_context, request
 from flask_login import current_user
 
@@ -8,7 +10,7 @@ from portal.audit.models import AuditEvent
 from portal.i18n import is_resident_page
 
 
-def record(action: str, obj=None, *, actor=None, **detail) -> AuditEvent:
+def record(action: str, obj: object = None, *, actor: object = None, **detail: Any) -> AuditEvent:
     """Add an audit event to the current transaction. Pass ids and states only in `detail`.
     No address is kept for what happens on a resident page (a report, a tour answered from
     the status page): residents are promised that we do not store it. Staff and sign-in

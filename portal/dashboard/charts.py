@@ -65,8 +65,8 @@ def _legend(chart: Chart, items: list[tuple[str, str]], y: float) -> float:
             x, y = 0.0, y + 18
         if style in SERIES_STYLES:
             s = SERIES_STYLES[style]
-            chart.add(Line(x, y - 4, x + 24, y - 4, stroke=s["stroke"], width=s["width"], dash=s["dash"]),
-                      marker(s["marker"], x + 12, y - 4, 3.5, fill=s["stroke"]))
+            chart.add(Line(x, y - 4, x + 24, y - 4, stroke=s.stroke, width=s.width, dash=s.dash),
+                      marker(s.marker, x + 12, y - 4, 3.5, fill=s.stroke))
         elif style == "hatched":
             chart.add(Rect(x + 2, y - 10, 20, 11, fill=WHITE, stroke=BLUE), *hatch(x + 2, y - 10, 20, 11))
         else:
@@ -107,9 +107,9 @@ def weekly_lines(key: str, title: str, desc: str, labels: list[str], series: lis
         style = SERIES_STYLES[s.style]
         points = tuple((x(i), bottom - plot_h * v / top) for i, v in enumerate(s.values))
         if len(points) > 1:
-            chart.add(Path(points, stroke=style["stroke"], width=style["width"], dash=style["dash"]))
+            chart.add(Path(points, stroke=style.stroke, width=style.width, dash=style.dash))
         if n <= 26:
-            chart.add(*(marker(style["marker"], px, py, 3.2, fill=style["stroke"]) for px, py in points))
+            chart.add(*(marker(style.marker, px, py, 3.2, fill=style.stroke) for px, py in points))
     return chart
 
 
@@ -121,7 +121,7 @@ def small_bars(key: str, title: str, desc: str, weeks: list[date], values: list[
     slot = width / max(len(weeks), 1)
     chart.add(Line(0, base - plot_h, width, base - plot_h, stroke=GRID),
               Text(width, base - plot_h - 3, str(top), SMALL - 1, anchor="end", fill=MUTED))
-    for i, (week, v) in enumerate(zip(weeks, values)):
+    for i, (week, v) in enumerate(zip(weeks, values, strict=True)):
         h = plot_h * v / top if top else 0
         chart.add(Rect(i * slot + slot * 0.15, base - h, slot * 0.7, h, fill=BLUE,
                        tip=f"{week.isoformat()}: {v}"))

@@ -32,7 +32,8 @@ from portal.dashboard.models import NO_LOCATION, VacancyView
 
 log = logging.getLogger(__name__)
 
-_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+_INSERTS: dict[str, Callable[..., sqlite.Insert | postgresql.Insert]] = {
+    "sqlite": sqlite.insert, "postgresql": postgresql.insert}
 DEFAULT_FLUSH_SECONDS = 5
 
 Key = tuple

@@ -121,7 +121,7 @@ def _steps(funnel: dict) -> list[Step]:
     result = [Step(key, labels[key], steps[key], share(steps[key], applied)) for key in labels]
     marks = {"six_weeks": (_("Na 6 weken nog aan het werk"), 6),
              "three_months": (_("Na 3 maanden nog aan het werk"), 3)}
-    for key, (label, n) in marks.items():
+    for key, (label, _months) in marks.items():
         kept = funnel["retention"][key]
         note = (_("%(still)s van de %(reached)s aangenomen mensen bij wie dat moment al voorbij is",
                   still=number(kept["still"]), reached=number(kept["reached"]))
@@ -138,7 +138,7 @@ def _azc_rows(scope: Scope, now: dict, funnel: dict, weekly: dict) -> list[AzcRo
     azc elsewhere and those who gave none."""
     names = dict(db.session.execute(
         select(Location.id, Location.name).where(Location.region_id == scope.region_id)
-        .order_by(Location.name, Location.id)).all())
+        .order_by(Location.name, Location.id)).tuples().all())
     keys = {*now["per_azc"], *funnel["per_azc"], *weekly}
     members = {loc_id: [loc_id] for loc_id in names}
     elsewhere = sorted(k for k in keys if k not in names and k != NO_AZC)
@@ -162,7 +162,7 @@ def _azc_rows(scope: Scope, now: dict, funnel: dict, weekly: dict) -> list[AzcRo
             row.reached_3m += work.get("reached_3m", 0)
             row.still_3m += work.get("still_3m", 0)
             counts = weekly.get(k, {})
-            row.weekly = [n + counts.get(w, 0) for n, w in zip(row.weekly, weeks)]
+            row.weekly = [n + counts.get(w, 0) for n, w in zip(row.weekly, weeks, strict=True)]
     return rows
 
 

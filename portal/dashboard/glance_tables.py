@@ -34,7 +34,7 @@ def _trend_table(g: Glance) -> Table:
     return Table("trend", _("Per week: sollicitaties, aangenomen en gestopt"),
                  [_("Week"), _("Sollicitaties"), _("Aangenomen (eerste werkdag)"), _("Gestopt (laatste werkdag)")],
                  [[week_label(w), a, h, e] for w, a, h, e in
-                  zip(g.weeks, g.applications_weekly, g.hires_weekly, g.endings_weekly)])
+                  zip(g.weeks, g.applications_weekly, g.hires_weekly, g.endings_weekly, strict=True)])
 
 
 def _azc_weekly_table(g: Glance) -> Table:

@@ -145,7 +145,7 @@ def vacancies(scope: Scope) -> dict:
         ).select_from(Vacancy).join(Organisation, Vacancy.organisation_id == Organisation.id)
         .where(*scope.org_conditions(), *vacancy_location_conditions(scope))
     ).one()
-    return dict(zip(("published", "open_now", "filled", "expired", "closed"), map(int, row)))
+    return dict(zip(("published", "open_now", "filled", "expired", "closed"), map(int, row), strict=True))
 
 
 # --- applications -----------------------------------------------------------------------
@@ -160,7 +160,10 @@ def scoped_applications(stmt, scope: Scope):
 
 def applications(scope: Scope) -> dict:
     # One pass over the applications: every breakdown is a sum over these few groups.
-    stages, residence, languages, posters = Counter(), Counter(), Counter(), Counter()
+    stages: Counter[Stage] = Counter()
+    residence: Counter[ResidenceStatus | None] = Counter()
+    languages: Counter[str] = Counter()
+    posters: Counter[int | None] = Counter()
     columns = (Application.stage, Application.residence_status, Application.ui_language,
                Application.poster_location_id)
     for stage, status, language, poster, n in db.session.execute(
@@ -176,7 +179,7 @@ def applications(scope: Scope) -> dict:
         "by_stage": {s.value: stages.get(s, 0) for s in Stage},
         "by_residence": {r.value: residence.get(r, 0) for r in ResidenceStatus},
         "by_language": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "by_poster": sorted(((names.get(k, ""), n) for k, n in posters.items()),
+        "by_poster": sorted(((names.get(k, "") if k is not None else "", n) for k, n in posters.items()),
                             key=lambda kv: (kv[0] == "", -kv[1], kv[0])),
         "median_days_to_contact": days(sql_median(_time_to(Stage.contacted, scope))),
         "median_days_to_hire": days(sql_median(_time_to(Stage.hired, scope))),

@@ -50,7 +50,8 @@ def collect(scope: Scope) -> ActivityFigures:
         stmt = stmt.where(Activity.location_id == scope.location_id)
     found = db.session.execute(stmt).all()
     counts = figures_by_activity([a.id for a, _first, _azc in found])
-    per_activity, per_azc = [], {}
+    per_activity: list[Row] = []
+    per_azc: dict[str, Row] = {}
     for activity, starts, azc in found:
         figures = counts[activity.id]
         day = starts.astimezone(AMS).strftime("%d-%m-%Y")

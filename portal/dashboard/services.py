@@ -2,7 +2,7 @@
 Counts only: no names or phone numbers go into mail."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 from flask import render_template
 from flask_babel import force_locale
@@ -79,7 +79,7 @@ def weekly_agency_digest(now: datetime) -> int:
     return queued
 
 
-def _week_figures(org_id: int, since: datetime, until: datetime, monday) -> dict:
+def _week_figures(org_id: int, since: datetime, until: datetime, monday: date) -> dict[str, int]:
     own = Vacancy.organisation_id == org_id
     applied = db.session.scalar(
         select(func.count()).select_from(Application).join(Vacancy, Application.vacancy_id == Vacancy.id)
@@ -95,5 +95,5 @@ def _week_figures(org_id: int, since: datetime, until: datetime, monday) -> dict
         select(func.coalesce(func.sum(VacancyView.count), 0))
         .join(Vacancy, VacancyView.vacancy_id == Vacancy.id)
         .where(own, VacancyView.day >= monday, VacancyView.day < monday + timedelta(weeks=1)))
-    return {"views": int(views), "applied": int(applied),
+    return {"views": int(views or 0), "applied": int(applied or 0),
             **{stage.value: int(moved.get(stage, 0)) for stage in OUTFLOW_STAGES}}

@@ -10,6 +10,7 @@ from sqlalchemy import extract, func, literal_column
 from sqlalchemy.sql import ColumnElement
 
 from portal import db
+from portal.db import ColumnArg
 from portal.clock import AMS
 
 
@@ -23,7 +24,7 @@ def seconds_between(start, end) -> ColumnElement:
     return (func.julianday(end) - func.julianday(start)) * 86400.0
 
 
-def days_between(start: ColumnElement, end: ColumnElement) -> ColumnElement:
+def days_between(start: ColumnArg, end: ColumnArg) -> ColumnElement:
     """Whole days between two DATE columns."""
     if _dialect() == "postgresql":
         return end - start

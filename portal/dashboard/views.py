@@ -43,7 +43,10 @@ def _filter_form() -> tuple[FilterForm, Region | None]:
     else:
         if not access.may_see_region(current_user, current_user.region_id):
             abort(404)  # an adviser without a region has no figures to see
-        regions = [db.session.get(Region, current_user.region_id)]
+        region = db.session.get(Region, current_user.region_id)
+        if region is None:
+            abort(404)
+        regions = [region]
         form.region.choices = [(str(r.id), r.name) for r in regions]
         if not form.region.data:
             form.region.data = str(current_user.region_id)

@@ -104,10 +104,8 @@ def split_front_matter(text: str, path: Path | str = "<text>") -> tuple[dict, st
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
     if not lines or lines[0].strip() != _FENCE:
         raise ContentError(path, "file must start with a '---' front matter line")
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() == _FENCE:
-            break
-    else:
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == _FENCE), None)
+    if end is None:
         raise ContentError(path, "front matter has no closing '---' line")
     try:
         meta = yaml.safe_load("".join(lines[1:end]))

@@ -64,7 +64,8 @@ def page(slug: str):
     related = [p for p in (page_for(pages, s, _lang()) for s in found.related) if p is not None]
     body = found.html
     if found.placeholders:
-        values = collect_page_values(current_app._get_current_object())
+        # current_app is a LocalProxy that Flask's stubs type as Flask itself.
+        values = collect_page_values(current_app._get_current_object())  # type: ignore[attr-defined]
         body = fill_placeholders(body, values, missing=_("(onbekend)"))
     reviewer = ROLE_LABELS.get(found.reviewed_by or "")
     return render_template("guidance/page.html", page=found, body=body, related=related,

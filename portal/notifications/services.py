@@ -17,8 +17,9 @@ import socket
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
+from typing import Any
 
-from flask import current_app, render_template
+from flask import Config, current_app, render_template
 from sqlalchemy import delete, or_, select, update
 
 from portal import db
@@ -67,7 +68,7 @@ def queue(to: str, subject: str, body: str, *, dedupe_key: str | None = None,
 
 
 def queue_template(to: str, subject: str, template: str, *, about: str | None = None,
-                   resident: bool = False, **context) -> OutboxMessage | None:
+                   resident: bool = False, **context: Any) -> OutboxMessage | None:
     dedupe_key = context.pop("dedupe_key", None)
     body = render_template(template, **context)
     return queue(to, subject, body, dedupe_key=dedupe_key, about=about, resident=resident,
@@ -81,7 +82,7 @@ def forget(about: str) -> int:
         delete(OutboxMessage).where(OutboxMessage.about == about)
         .execution_options(synchronize_session="fetch")
     )
-    return result.rowcount or 0
+    return db.rowcount(result)
 
 
 def blank_handled(now: datetime) -> int:
@@ -96,7 +97,7 @@ def blank_handled(now: datetime) -> int:
         .values(to_addr="", subject="", body="")
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount or 0
+    return db.rowcount(result)
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -140,7 +141,7 @@ def send_pending(limit: int = 200) -> tuple[int, int]:
             if down is not None:
                 _failed(msg, down, now)
                 failed += 1
-            else:
+            elif smtp is not None:  # always so here: connected above, or `down` is set
                 try:
                     smtp.send_message(email)
                     _sent(msg, now)
@@ -188,12 +189,12 @@ def _claim(msg_id: int) -> OutboxMessage | None:
         .execution_options(synchronize_session=False)
     )
     db.session.commit()
-    if result.rowcount != 1:
+    if db.rowcount(result) != 1:
         return None
     return db.session.get(OutboxMessage, msg_id, populate_existing=True)
 
 
-def _connect(cfg) -> smtplib.SMTP:
+def _connect(cfg: Config) -> smtplib.SMTP:
     smtp = smtplib.SMTP(cfg["MAIL_SERVER"], cfg["MAIL_PORT"], timeout=20)
     if cfg["MAIL_STARTTLS"]:
         smtp.starttls()

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from flask import abort
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 
 from portal import access, db
 from portal.accounts.models import User
 from portal.clock import utcnow
+from portal.db import Rows
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Region
 
@@ -15,7 +16,7 @@ def all_regions() -> list[Region]:
     return list(db.session.scalars(select(Region).order_by(Region.name)))
 
 
-def _scoped(stmt, user: User):
+def _scoped(stmt: Select[Rows], user: User) -> Select[Rows]:
     """Advisers see their own region; admins every region."""
     return stmt.where(access.region_scope(user, Organisation.region_id))
 

@@ -4,6 +4,7 @@ whose `field` names the form field the message belongs to (None: a general messa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -113,7 +114,7 @@ def _move(org: Organisation, new: OrgStatus, *, only_from: OrgStatus | None = No
     return old
 
 
-def _mail_members(org: Organisation, subject: str, template: str, **ctx) -> None:
+def _mail_members(org: Organisation, subject: str, template: str, **ctx: Any) -> None:
     members = db.session.scalars(
         select(User).where(User.organisation_id == org.id, User.active.is_(True))
     )
@@ -170,7 +171,7 @@ def reinstate(org: Organisation, actor: User) -> int:
 
 def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> None:
     adviser = db.session.get(User, adviser_id)
-    if not access.advises_region(adviser, org.region_id):
+    if adviser is None or not access.advises_region(adviser, org.region_id):
         raise OrganisationError(_("Kies een werkgeversadviseur uit de regio van deze organisatie."),
                                 "adviser")
     old_id = org.contact_adviser_id
@@ -181,7 +182,7 @@ def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> N
 
 
 @staff_changed.connect
-def _drop_stale_contacts(user: User, **_kw) -> int:
+def _drop_stale_contacts(user: User, **_kw: object) -> int:
     """An adviser who left the region (or the role, or was disabled) is no longer anyone's
     contact there; the region's advisers are mailed instead until a new one is chosen."""
     dropped = 0
@@ -203,9 +204,10 @@ def _required_reason(reason: str) -> str:
 
 
 def status_label(status: OrgStatus) -> str:
-    return {
+    labels: dict[OrgStatus, str] = {
         OrgStatus.pending: _("in beoordeling"),
         OrgStatus.approved: _("goedgekeurd"),
         OrgStatus.rejected: _("afgewezen"),
         OrgStatus.suspended: _("geschorst"),
-    }[status]
+    }
+    return labels[status]

@@ -14,7 +14,7 @@ from portal.regions.models import Location
 from portal.vacancies import codes
 from portal.vacancies.models import ContractType, Vacancy, VacancyLocation, VacancyStatus
 
-PHRASES = {
+PHRASES: dict[str, dict[str, int | None]] = {
     # demo vacancy title -> {phrase key: number or None}
     "Hulp in de bakkerij": {"role.bakery": None, "task.bake": None, "task.dishes": None,
                             "time.early": None, "time.start_at": 6, "work.team": 4,

@@ -6,7 +6,7 @@ from datetime import date
 from flask import current_app
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from portal import access, db
 from portal.accounts.models import User
@@ -34,7 +34,7 @@ def list_for_organisation(org: Organisation) -> list[Placement]:
     ))
 
 
-def _in_region(stmt, user: User):
+def _in_region(stmt: Select[tuple[Placement]], user: User) -> Select[tuple[Placement]]:
     return stmt.join(Placement.organisation).where(
         access.region_scope(user, Organisation.region_id))
 
@@ -91,7 +91,7 @@ def resident_notes(application: Application) -> list[str]:
     for p in placements_of(application):
         employer = p.client_name or p.organisation.name
         start = format_date(p.start_date, "long")
-        if p.ended and p.end_date > day:  # reported ahead: not stopped yet
+        if p.end_date is not None and p.end_date > day:  # reported ahead: not stopped yet
             notes.append(_("Je baan bij %(employer)s stopt op %(date)s.", employer=employer,
                            date=format_date(p.end_date, "long")))
         elif p.twv_state == TwvState.cancellation_requested:
@@ -129,5 +129,5 @@ def uwv_contact() -> Source | None:
 
 
 @status_shown.connect
-def _status_page(application: Application, **_kw) -> dict:
+def _status_page(application: Application, **_kw: object) -> dict[str, list[str]]:
     return {"notes": resident_notes(application)}

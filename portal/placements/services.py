@@ -235,7 +235,7 @@ def confirm_cancelled(placement: Placement, actor: User, *, via: str = "employer
 
 
 @apply_signals.erased.connect
-def _forget_notes(application: Application, **_kw) -> int:
+def _forget_notes(application: Application, **_kw: object) -> int:
     """The employer's notes on the end of the work or the TWV withdrawal may name the
     resident: they go with the application's personal data (dates and reasons stay)."""
     placements = db.session.scalars(

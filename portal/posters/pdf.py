@@ -250,7 +250,7 @@ def _facts(c, items, top: float, max_lines: int, draw: bool = True) -> float:
         wrapped = [text.fit_lines(v, size, col_w - icon - 12, max_lines) for _k, v in pair]
         height = max(icon, max(len(w) for w in wrapped) * leading)
         if draw:
-            for col, ((key, _v), lines) in enumerate(zip(pair, wrapped)):
+            for col, ((key, _v), lines) in enumerate(zip(pair, wrapped, strict=True)):
                 x = M + col * (col_w + gap)
                 c.setFillColor(ACCENT)
                 c.setStrokeColor(ACCENT)

@@ -104,13 +104,13 @@ def runs(vis: str, bold: bool = False) -> tuple[tuple[str, str], ...]:
     """
     chain = _CHAINS[bold]
     out: list[tuple[str, str]] = []
-    current = None
+    current = ""  # font of the run being built ("" before the first)
     buf: list[str] = []
     for ch in vis:
         cp = ord(ch)
         if ch in "\t\r\n":
             ch, cp = " ", 32
-        if current is not None and cp in _COVERAGE[current]:
+        if current and cp in _COVERAGE[current]:
             buf.append(ch)
             continue
         font = next((f for f in chain if cp in _COVERAGE[f]), None)
@@ -162,7 +162,7 @@ def draw(
         x -= total
     elif align == "center":
         x -= total / 2
-    for (font, part), w in zip(parts, widths):
+    for (font, part), w in zip(parts, widths, strict=True):
         canvas.setFont(font, size)
         canvas.drawString(x, y, part)
         x += w

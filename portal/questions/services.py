@@ -40,11 +40,11 @@ class QuestionError(DomainError):
 
 # --- scoping -------------------------------------------------------------------------------
 
-def for_organisation(org_id: int) -> Select:
+def for_organisation(org_id: int) -> Select[tuple[Question]]:
     return select(Question).where(Question.organisation_id == org_id)
 
 
-def visible_to_adviser(user: User) -> Select:
+def visible_to_adviser(user: User) -> Select[tuple[Question]]:
     return (select(Question).join(Organisation, Question.organisation_id == Organisation.id)
             .where(access.region_scope(user, Organisation.region_id)))
 
@@ -90,7 +90,7 @@ def organisation_vacancies(org_id: int) -> list[Vacancy]:
 # --- the thread ----------------------------------------------------------------------------
 
 @staff_changed.connect
-def _unassign_stale(user: User, **_kw) -> int:
+def _unassign_stale(user: User, **_kw: object) -> int:
     """Open questions assigned to someone who no longer advises their organisation's region
     go back to the region's advisers (unassigned questions reach all of them)."""
     stale = [q for q in db.session.scalars(
@@ -290,7 +290,7 @@ def _write_file(draft: FaqDraft) -> None:
         log.warning("FAQ draft %s not written to disk: %s", draft.id, type(exc).__name__)
 
 
-def drafts_visible_to(user: User) -> Select:
+def drafts_visible_to(user: User) -> Select[tuple[FaqDraft]]:
     return select(FaqDraft).where(access.region_scope(user, FaqDraft.region_id))
 
 

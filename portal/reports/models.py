@@ -71,7 +71,7 @@ class Report(Base):
     vacancy_id: Mapped[int | None] = mapped_column(ForeignKey("vacancy.id"), index=True)
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisation.id"), index=True)
     employer_name: Mapped[str] = mapped_column(String(200), default="")
-    signals: Mapped[list] = mapped_column(JSON, default=list)
+    signals: Mapped[list[str]] = mapped_column(JSON, default=list)
     description: Mapped[str] = mapped_column(Text, default="")
     location_id: Mapped[int | None] = mapped_column(ForeignKey("location.id"), index=True)
     reporter_type: Mapped[ReporterType] = mapped_column(enum_type(ReporterType, "reporter_type", 20))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterable
 
-from flask_babel import force_locale
+from flask_babel import LazyString, force_locale
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Select, func, select
 
@@ -32,7 +33,8 @@ MAX_DESCRIPTION = 2000
 class ReportError(DomainError):
     """A broken rule; `more` holds further (field, message) pairs, shown all at once."""
 
-    def __init__(self, message, field: str | None = None, more=()):
+    def __init__(self, message: str | LazyString, field: str | None = None,
+                 more: Iterable[tuple[str | None, str | LazyString]] = ()) -> None:
         super().__init__(message, field)
         self.more = list(more)
 
@@ -153,7 +155,7 @@ def notify_new(report: Report) -> int:
     return count
 
 
-def visible_to(user: User) -> Select:
+def visible_to(user: User) -> Select[tuple[Report]]:
     """Reports this staff member may see: advisers their region, admins all (reports without
     a region too), others none. Members never see reports, not even about their own
     organisation: that would expose the reporter."""
@@ -164,7 +166,8 @@ def get_visible(user: User, report_id: int) -> Report | None:
     return db.session.scalar(visible_to(user).where(Report.id == report_id))
 
 
-def queue_page(user: User, state: ReportState | None, page: int, per_page: int = 50):
+def queue_page(user: User, state: ReportState | None, page: int,
+               per_page: int = 50) -> tuple[list[Report], int]:
     query = visible_to(user)
     if state is not None:
         query = query.where(Report.state == state)

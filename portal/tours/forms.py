@@ -74,7 +74,9 @@ class TourForm(FlaskForm):
 
 
 class RescheduleForm(TourForm):
-    applications = None  # the invitees stay the same
+    # The invitees stay the same. (None removes an inherited field in WTForms; its stubs
+    # do not know that.)
+    applications = None  # type: ignore[assignment]
 
 
 class NoteForm(FlaskForm):

@@ -26,7 +26,8 @@ def fold(line: str) -> str:
     raw = line.encode("utf-8")
     if len(raw) <= 75:
         return line
-    parts, current, size = [], "", 0
+    parts: list[str] = []
+    current, size = "", 0
     for char in line:
         n = len(char.encode("utf-8"))
         limit = 75 if not parts else 74

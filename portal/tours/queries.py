@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from itertools import groupby
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from portal import access, db
@@ -17,7 +17,7 @@ from portal.tours.models import Tour, TourInvite, TourState
 PAST_DAYS = 14  # past tours stay listed this long so attendance can still be recorded
 
 
-def _with_invites(stmt):
+def _with_invites(stmt: Select[tuple[Tour]]) -> Select[tuple[Tour]]:
     return stmt.options(
         selectinload(Tour.invites).joinedload(TourInvite.application)
         .joinedload(Application.azc_location),
@@ -46,7 +46,7 @@ def invites_of_application(app: Application) -> list[TourInvite]:
         .options(joinedload(TourInvite.tour)).order_by(TourInvite.id)))
 
 
-def _coordinated(user: User):
+def _coordinated(user: User) -> Select[tuple[Tour]]:
     """Tours with an invitee from one of the user's azc locations (admins: all, tours
     without invitees too)."""
     stmt = select(Tour)
@@ -73,7 +73,7 @@ def visible_invites(user: User, tour: Tour) -> list[TourInvite]:
 
 def by_iso_week(tours: list[Tour]) -> list[tuple[tuple[int, int], date, list[Tour]]]:
     """[((year, week), monday, tours)] in Amsterdam time."""
-    def key(tour):
+    def key(tour: Tour) -> tuple[int, int]:
         iso = tour.starts_at.astimezone(AMS).isocalendar()
         return (iso[0], iso[1])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from flask import render_template
 from flask_babel import force_locale
@@ -114,7 +115,7 @@ def translated_instructions(tour: Tour, lang: str) -> dict[str, str | None]:
             for name in INSTRUCTIONS}
 
 
-def _fields(data: TourData) -> dict:
+def _fields(data: TourData) -> dict[str, Any]:
     return dict(starts_at=data.starts_at, duration_minutes=data.duration_minutes,
                 address=clean_line(data.address), capacity=data.capacity,
                 meeting_point=clean_line(data.meeting_point),
@@ -270,6 +271,8 @@ def send_reminders(now: datetime) -> int:
     ).all()
     for invite in due:
         app = invite.application
+        if not app.email:  # never so: the query keeps invitees with an address
+            continue
         lang = app.ui_language or "nl"
         with force_locale(lang):
             title = localize(app.vacancy, lang).title.text

@@ -73,6 +73,8 @@ class VacancyForm(FlaskForm):
         return self
 
     def data_for_service(self) -> VacancyData:
+        if self.wage_min.data is None:  # Required(): validate() refuses the form before this
+            raise ValueError("data_for_service() on a form that did not validate")
         return VacancyData(
             title=self.title.data, summary=self.summary.data, description=self.description.data or "",
             text_language=self.text_language.data, city=self.city.data.strip(),

@@ -1,10 +1,13 @@
 """Read-only look-ups, always scoped: callers pass the organisation or location."""
 from __future__ import annotations
 
-from sqlalchemy import and_, func, or_, select
+from datetime import date
+
+from sqlalchemy import BindParameter, ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal import access, db
+from portal.accounts.models import User
 from portal.clock import today
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
@@ -41,13 +44,13 @@ def list_for_organisation(org: Organisation) -> list[tuple[Vacancy, int, int]]:
 
 def location_choices(org: Organisation) -> list[tuple[int, str]]:
     """Active azc locations, the organisation's own region first."""
-    locs = db.session.scalars(select(Location).where(Location.active.is_(True))
-                              .options(selectinload(Location.region))).all()
+    locs = list(db.session.scalars(select(Location).where(Location.active.is_(True))
+                                   .options(selectinload(Location.region))))
     locs.sort(key=lambda loc: (loc.region_id != org.region_id, loc.region.name, loc.name))
     return [(loc.id, f"{loc.name} ({loc.city}, {loc.region.name})") for loc in locs]
 
 
-def open_clause(on=None):
+def open_clause(on: date | BindParameter[date] | None = None) -> ColumnElement[bool]:
     """THE rule for "this vacancy is open": residents may apply, its posters hang, the feed and
     the boards list it, the dashboard counts it, and the retention purge leaves it alone.
     Published, closing date not passed (even before the nightly expiry job has run) and the
@@ -119,7 +122,7 @@ def to_take_down(location: Location) -> list[VacancyLocation]:
     return list(db.session.scalars(stmt))
 
 
-def board_locations(user) -> list[Location]:
+def board_locations(user: User) -> list[Location]:
     """Coordinators: their own locations; admins: all."""
     return list(db.session.scalars(select(Location).where(
         access.location_scope(user, Location.id)).order_by(Location.name)))

@@ -2,6 +2,7 @@
 raises VacancyError with the form field it belongs to."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
@@ -225,7 +226,7 @@ def duplicate_vacancy(vacancy: Vacancy) -> Vacancy:
     return copy
 
 
-def _check_publishable(org: Organisation, start_date: date, location_ids,
+def _check_publishable(org: Organisation, start_date: date, location_ids: Collection[int],
                        check_start: bool = True) -> None:
     if not org.can_publish:
         raise VacancyError(_("Uw organisatie is nog niet goedgekeurd. Daarna kunt u publiceren."))
@@ -327,12 +328,12 @@ def restore_for_organisation(org: Organisation) -> int:
 
 
 @org_signals.suspended.connect
-def _organisation_suspended(org: Organisation, **_kw) -> int:
+def _organisation_suspended(org: Organisation, **_kw: object) -> int:
     return take_offline_for_organisation(org)
 
 
 @org_signals.reinstated.connect
-def _organisation_reinstated(org: Organisation, **_kw) -> int:
+def _organisation_reinstated(org: Organisation, **_kw: object) -> int:
     return restore_for_organisation(org)
 
 

@@ -112,8 +112,8 @@ def test_staff_pages_show_both_names(client, login, make, db_session, hired):
     assert _both(client.get(f"/sollicitanten/{app.id}").get_data(as_text=True))
     assert _both(client.get(f"/sollicitanten/{app.id}/aannemen").get_data(as_text=True))
     tomorrow = AMS_NOON(today() + timedelta(days=1))
-    tour = make.tour(app.vacancy.organisation, applications=[app], vacancy=app.vacancy,
-                     starts_at=tomorrow)
+    make.tour(app.vacancy.organisation, applications=[app], vacancy=app.vacancy,
+              starts_at=tomorrow)
     placement = services.hire(app, member, services.HireData(
         start_date=today(), hours_per_week=24, contract_type=app.vacancy.contract_type))
     db_session.commit()

@@ -12,7 +12,7 @@ WEEKS = [date(2026, 1, 5), date(2026, 1, 12), date(2026, 1, 19), date(2026, 1, 2
 
 
 def weekly(*counts):
-    return list(zip(WEEKS, counts))
+    return list(zip(WEEKS, counts, strict=True))
 
 
 def stages(**kw):

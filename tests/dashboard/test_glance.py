@@ -104,7 +104,7 @@ def test_the_band_and_the_tables_use_the_same_definitions(world):
     assert values["open_vacancies"] == figures["vacancies"]["open_now"]
     assert g.steps[0].count == figures["applications"]["total"]
     assert sum(r.applied for r in g.azc) == g.steps[0].count
-    assert [sum(col) for col in zip(*(r.weekly for r in g.azc))] == g.applications_weekly
+    assert [sum(col) for col in zip(*(r.weekly for r in g.azc), strict=True)] == g.applications_weekly
     assert sum(r.working for r in g.azc) == values["working"]
 
 

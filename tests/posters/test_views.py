@@ -138,7 +138,7 @@ def test_board_hang_print_take_down_cycle(client, login, world, make, db_session
     zdm, vacancy = world["zdm"], world["vacancy"]
     closed = make.vacancy(world["org"], [zdm], title="Oude vacature", status=VacancyStatus.closed)
     closed.postings[0].printed_at = utcnow() - timedelta(days=20)
-    never_printed = make.vacancy(world["org"], [zdm], title="Nooit geprint", status=VacancyStatus.expired)
+    make.vacancy(world["org"], [zdm], title="Nooit geprint", status=VacancyStatus.expired)
     user = coordinator(make, zdm)
     db_session.commit()
     login(user)

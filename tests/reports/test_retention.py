@@ -63,7 +63,7 @@ def _left(secrets=(CONTACT, "amal.reporter", "Amal", STORY, EMPLOYER)) -> list[s
 
 @pytest.mark.parametrize("to_state", [ReportState.closed, ReportState.forwarded])
 def test_contact_goes_weeks_after_closing_or_passing_on(app, client, world, to_state):
-    report = _report(client, world, to_state)
+    _report(client, world, to_state)
     settled = clock.utcnow()
     clock.move_to(settled + timedelta(weeks=WEEKS) - timedelta(hours=1))
     assert "report contacts and texts erased: 0" in _tick(app)
