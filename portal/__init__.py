@@ -16,7 +16,8 @@ never both ways), not even inside a function; tests/test_layers.py checks both.
   apply          the resident's pages
   tours, placements
   aftercare, reports, questions
-  activities     trainings, workshops, meetings, job fairs; the Werkbalie agenda
+  activities     trainings, workshops, meetings, job fairs: sign-up, waiting list, attendance
+  werkbalie      the Werkbalie agenda: desk hours, appointments, assisted applications
   dashboard, admin
   home           the staff home page's work lines for every role (no pages of its own)
 

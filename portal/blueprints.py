@@ -8,6 +8,8 @@ from flask import Blueprint
 from portal.accounts.views import bp as accounts
 from portal.activities.views import bp as activities
 from portal.activities.views_public import bp as activities_public
+from portal.werkbalie.views import bp as werkbalie
+from portal.werkbalie.views_public import bp as werkbalie_public
 from portal.admin.views import bp as admin
 from portal.aftercare.views import bp as aftercare
 from portal.applicants.views import bp as applicants
@@ -29,6 +31,7 @@ from portal.vacancies.views import bp as vacancies
 BLUEPRINTS: tuple[Blueprint, ...] = (
     health, accounts, organisations, admin, vacancies, phrases, posters, apply, applicants, guidance,
     dashboard, reports, tours, questions, aftercare, placements, activities, activities_public,
+    werkbalie, werkbalie_public,
 )
 
 

@@ -18,3 +18,4 @@ from portal.dashboard.models import OrgDigestSetting, VacancyView  # noqa: F401
 from portal.activities.models import (  # noqa: F401
     Activity, ActivityCounts, ActivitySession, Attendance, SeatPool, SignUp,
 )
+from portal.werkbalie.models import Appointment, SlotSeries  # noqa: F401

@@ -195,3 +195,37 @@ class Factory:
         signup = self._add(SignUp(activity_id=activity.id, pool_id=pool.id, **fields))
         signup.plain_token = link.token
         return signup
+
+    def werkbalie_series(self, location, created_by=None, **kw):
+        """Desk hours at `location`: every day of the next four weeks, 10:00-12:00 (a shortcut
+        the staff form does not offer: there a series is weekly or one day)."""
+        from datetime import time
+
+        from portal.werkbalie.models import SlotSeries
+
+        fields = dict(host="UWV werkgeversadviseur", weekday=None, first_day=today(),
+                      last_day=today() + timedelta(days=28), start_time=time(10, 0),
+                      end_time=time(12, 0), slot_minutes=15, languages=["nl", "ar"],
+                      place="Kamer 3", created_by_id=created_by.id if created_by else None)
+        fields.update(kw)
+        return self._add(SlotSeries(location_id=location.id, **fields))
+
+    def appointment(self, series, starts_at=None, name="Yonas Kidane", **kw):
+        """A booked appointment (a week ahead at 10:00 unless given); .plain_token is its link."""
+        from datetime import datetime, time
+
+        from portal.activities.links import new_link
+        from portal.werkbalie.models import Appointment, AppointmentStatus
+
+        link = new_link()
+        start = starts_at or datetime.combine(today() + timedelta(days=7), time(9, 0),
+                                              tzinfo=utcnow().tzinfo)
+        fields = dict(status=AppointmentStatus.booked, name=name, phone=f"+3167{next(_seq):07d}",
+                      language="ar", ui_language="ar", token_hash=link.token_hash,
+                      link_nonce=link.nonce, consent_at=utcnow())
+        fields.update(kw)
+        found = self._add(Appointment(series_id=series.id, location_id=series.location_id,
+                                      starts_at=start, ends_at=start + timedelta(minutes=15),
+                                      **fields))
+        found.plain_token = link.token
+        return found

@@ -66,6 +66,8 @@ def build(make, db_session) -> SimpleNamespace:
     report = make.report(vacancy, description="Contant betaald, paspoort ingenomen (GRID-MARKER).")
     activity = make.activity(azc)  # a training at A's azc, with one resident signed up
     signup = make.signup(activity, name="Selam Gridsignup")
+    hours = make.werkbalie_series(azc, created_by=users["coordinator"])
+    appointment = make.appointment(hours, name="Yonas Gridbalie")
     db_session.commit()
     ids = {
         "application_id": application.id, "vacancy_id": vacancy.id, "placement_id": placement.id,
@@ -75,7 +77,8 @@ def build(make, db_session) -> SimpleNamespace:
         "posting_id": vacancy.postings[0].id, "location_code": azc.code, "code": vacancy.code,
         "token": application.plain_token, "step": "aangevraagd", "slug": "twv",
         "activity_id": activity.id, "session_id": activity.sessions[0].id,
-        "activity_code": activity.code,
+        "activity_code": activity.code, "series_id": hours.id, "appointment_id": appointment.id,
+        "booking_token": appointment.plain_token,
         "signup_id": signup.id, "signup_token": signup.plain_token,
         "draft_id": 1, "filename": "css/staff.css",
     }
@@ -83,7 +86,8 @@ def build(make, db_session) -> SimpleNamespace:
                            vacancy=vacancy, application=application, tour=tour,
                            placement=placement, cancelled=cancelled, check=check,
                            hanging=closed.postings[0],
-                           question=question, report=report, activity=activity, signup=signup)
+                           question=question, report=report, activity=activity, signup=signup,
+                           appointment=appointment)
 
 
 # Per endpoint, ids that differ from the default: the TWV-cancellation pages need the placement

@@ -70,6 +70,13 @@ MAY = {
     "activities.desk_cancel": PLACE_A, "activities.tick": PLACE_A,
     "activities_public.activity": ANYONE, "activities_public.signup_cancel": ANYONE,
     "activities_public.signup_erase": ANYONE,
+    # The Werkbalie agenda: desk hours anywhere one works; A's azc desk for its coordinator,
+    # the region's adviser and admins. Residents book and use their own link.
+    "werkbalie.hours": STAFF, "werkbalie.stop_hours": PLACE_A, "werkbalie.desk_book": PLACE_A,
+    "werkbalie.mark": PLACE_A, "werkbalie.outcome": PLACE_A, "werkbalie.cancel": PLACE_A,
+    "werkbalie.link_application": PLACE_A, "werkbalie.start_application": PLACE_A,
+    "werkbalie_public.book": ANYONE, "werkbalie_public.booking_cancel": ANYONE,
+    "werkbalie_public.booking_move": ANYONE, "werkbalie_public.booking_erase": ANYONE,
     # Administration.
     "admin.locations": ADMIN, "admin.location_edit": ADMIN, "admin.regions": ADMIN,
     "admin.region_edit": ADMIN, "admin.staff_new": ADMIN, "admin.staff_role": ADMIN,

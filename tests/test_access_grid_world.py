@@ -41,9 +41,10 @@ OBJECT_PAGES = {
     "reports.translation": ADVISER_A,
     "activities.show": PLACE_A, "activities.edit": PLACE_A, "activities.poster_pdf": PLACE_A,
     "activities.print_list": PLACE_A, "activities.tick": PLACE_A,
+    "werkbalie.show": PLACE_A, "werkbalie.start_application": PLACE_A,
 }
 OBJECT_IDS = {"application_id", "placement_id", "tour_id", "question_id", "check_id", "report_id",
-              "org_id", "vacancy_id", "activity_id"}
+              "org_id", "vacancy_id", "activity_id", "appointment_id"}
 
 # Staff pages that show personal data, with a role that opens them: each must say no-store.
 PERSONAL_PAGES = [
@@ -63,12 +64,14 @@ PERSONAL_PAGES = [
     ("questions.thread", "member_a"), ("questions.adviser_thread", "adviser"),
     ("applicants.translation", "member_a"), ("reports.translation", "adviser"),
     ("activities.show", "coordinator"), ("activities.print_list", "coordinator"),
-    ("activities.tick", "adviser"),
+    ("activities.tick", "adviser"), ("werkbalie.index", "coordinator"),
+    ("werkbalie.show", "adviser"), ("werkbalie.desk_book", "coordinator"),
 ]
 
 # The resident's own pages: whoever holds the private link is the resident.
 RESIDENT_LINK_PAGES = {"apply.status", "apply.erase", "activities_public.signup_status",
-                       "activities_public.signup_erase"}
+                       "activities_public.signup_erase", "werkbalie_public.booking_status",
+                       "werkbalie_public.booking_move", "werkbalie_public.booking_erase"}
 
 GETS = [r for r in grid_world.routes("GET") if r.endpoint != "accounts.logout"]
 
@@ -94,6 +97,7 @@ def _secrets(world) -> dict[str, tuple[str, frozenset]]:
         "report link": (f'/adviseur/meldingen/{world.report.id}"', ADVISER_A),
         "question": ("GRID-QUESTION", frozenset({"member_a", "adviser", "admin"})),
         "activity sign-up": (world.signup.name, PLACE_A),
+        "Werkbalie appointment": (world.appointment.name, PLACE_A),
     }
 
 

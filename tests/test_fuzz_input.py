@@ -50,9 +50,11 @@ def world(make, db_session):
     application = make.application(vacancy=vacancy)
     activity = make.activity(loc, sessions=2)
     signup = make.signup(activity)
+    booking = make.appointment(make.werkbalie_series(loc))
     db_session.commit()
     return {"code": vacancy.code, "location_code": loc.code, "token": application.plain_token,
-            "activity_code": activity.code, "signup_token": signup.plain_token}
+            "activity_code": activity.code, "signup_token": signup.plain_token,
+            "booking_token": booking.plain_token}
 
 
 def _url(rule: str, world: dict) -> str:

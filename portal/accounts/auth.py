@@ -122,7 +122,8 @@ def nav_items() -> list[tuple[str, str]]:
         items += [("posters.boards", str(_l("Prikborden"))),
                   ("tours.coordinator_index", str(_l("Rondleidingen")))]
     if role in (Role.coordinator, Role.adviser, Role.admin):
-        items += [("activities.index", str(_l("Activiteiten")))]
+        items += [("activities.index", str(_l("Activiteiten"))),
+                  ("werkbalie.index", str(_l("Werkbalie")))]
     if role == Role.admin:
         items += [("admin.index", str(_l("Beheer")))]
     items.append(("guidance.index", str(_l("Informatie"))))

@@ -14,9 +14,14 @@ from portal.notifications.services import queue
 
 
 class Person(Protocol):
-    email: str | None
-    phone: str | None
-    ui_language: str
+    @property
+    def email(self) -> str | None: ...
+
+    @property
+    def phone(self) -> str | None: ...
+
+    @property
+    def ui_language(self) -> str: ...
 
     @property
     def outbox_key(self) -> str: ...

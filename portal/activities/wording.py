@@ -2,7 +2,10 @@
 page's, or the resident's inside force_locale). Registered as template filters."""
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from flask import Blueprint
+from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 
 from portal.activities.models import ActivitySession, PlaceKind
@@ -29,8 +32,20 @@ def language_names(codes: list[str] | None) -> str:
     return ", ".join(LANGUAGES[c][0] for c in codes or () if c in LANGUAGES)
 
 
+def clock_time(moment: datetime) -> str:
+    """"10:15", Dutch time."""
+    return str(format_datetime(moment, "HH:mm"))
+
+
+def day_name(day: date) -> str:
+    """"dinsdag 1 december" in the language of the page."""
+    return str(format_date(day, "EEEE d MMMM"))
+
+
 def register(bp: Blueprint) -> None:
     bp.add_app_template_filter(session_when, "session_when")
     bp.add_app_template_filter(session_place, "session_place")
     bp.add_app_template_filter(short_when, "short_when")
     bp.add_app_template_filter(language_names, "language_names")
+    bp.add_app_template_filter(clock_time, "clock_time")
+    bp.add_app_template_filter(day_name, "day_name")

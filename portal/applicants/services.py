@@ -39,6 +39,7 @@ REASONS = {
 SYSTEM_REASONS = {
     "missed_tour": _l("Niet gekomen bij de rondleiding"),
     "resident": _l("Door de sollicitant zelf"),
+    "desk": _l("Ingevoerd aan de balie, met toestemming van de bewoner"),
 }
 MAX_MESSAGE = 1000
 

@@ -84,7 +84,8 @@ def may_take(vacancy: Vacancy, status: ResidenceStatus, procedure: str | None) -
 
 
 def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location | None,
-           ui_language: str, browser: str | None = None) -> Submitted:
+           ui_language: str, browser: str | None = None,
+           entered_by_id: int | None = None) -> Submitted:
     """Store an application. `browser` identifies the browser that loaded the form (kept in
     its session). The same form sent again from that browser with the same answers within
     the hour (a double click, a resent page) shows the first application with the same status
@@ -107,7 +108,7 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
     now = utcnow()
     app = Application(
         vacancy=vacancy, reference=_unique_reference(), poster_location=poster_location,
-        source=ApplicationSource.poster if poster_location else ApplicationSource.link,
+        source=_source(poster_location, entered_by_id),
         azc_location_id=data.azc_location_id or None,
         name=data.name, name_latin=data.name_latin or None, phone=data.phone,
         email=data.email or None,
@@ -123,13 +124,21 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
     if data.submission_key and browser:
         app.submission_seal = tokens.seal(token, fingerprint, now=now,
                                           secret_key=current_app.config["SECRET_KEY"])
-    app.events.append(ApplicationEvent(from_stage=None, to_stage=Stage.new, actor_id=None,
-                                       created_at=now))
+    # Entered at the Werkbalie desk by staff, with the resident's consent: the history says by whom.
+    app.events.append(ApplicationEvent(from_stage=None, to_stage=Stage.new,
+                                       actor_id=entered_by_id,
+                                       reason="desk" if entered_by_id else None, created_at=now))
     db.session.add(app)
     db.session.flush()
     if app.email:
         send_status_link(app, token)
     return Submitted(app, token)
+
+
+def _source(poster_location: Location | None, entered_by_id: int | None) -> ApplicationSource:
+    if entered_by_id is not None:
+        return ApplicationSource.desk
+    return ApplicationSource.poster if poster_location else ApplicationSource.link
 
 
 def send_status_link(app: Application, token: str, *, renewed: bool = False) -> None:
