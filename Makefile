@@ -43,7 +43,7 @@ run: install
 # Lint and types before the tests (rules in pyproject.toml: [tool.ruff], [tool.mypy]).
 LINT_PATHS := portal tests bench wsgi.py migrations
 
-lint: install
+lint: $(BIN)/.installed
 	@echo "== ruff (pyflakes, isort, bugbear, pyupgrade, bandit): $(LINT_PATHS)"
 	$(BIN)/ruff check $(LINT_PATHS)
 	@echo "== mypy (strict: services, models, queries, foundation; see [tool.mypy]): portal"
