@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, SelectField,
+from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField,
                      TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
@@ -14,7 +14,7 @@ from portal.bounds import id_arg
 from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.applicants.languages import LANGUAGES, LEVELS
-from portal.text import text_filter
+from portal.text import line_filter, text_filter
 
 STAGE_LABELS = {
     Stage.new: _l("Nieuw"),
@@ -50,9 +50,13 @@ class FilterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    search = StringField(_l("Zoeken"), filters=[line_filter],
+                         description=_l("Naam, telefoonnummer of code"),
+                         render_kw={"type": "search", "maxlength": 120})
     stage = SelectField(_l("Fase"), choices=[ANY] + [SelectChoice(s.value, lbl)
                                                    for s, lbl in STAGE_LABELS.items()])
     vacancy = SelectField(_l("Vacature"), coerce=_int_or_none)
+    client = SelectField(_l("Inlener (klant)"))
     location = SelectField(_l("azc-locatie"), coerce=_int_or_none)
     language = SelectField(_l("Spreekt"), choices=[ANY] + [SelectChoice(c, lbl)
                                                          for c, lbl in LANGUAGES])
@@ -62,14 +66,20 @@ class FilterForm(FlaskForm):
     sort = SelectField(_l("Sorteren"), choices=[SelectChoice("newest", _l("Nieuwste eerst")),
                                                 SelectChoice("oldest", _l("Oudste eerst"))])
 
-    def set_choices(self, vacancies, locations) -> "FilterForm":
+    def set_choices(self, vacancies, locations, clients=()) -> "FilterForm":
         # "" for "all", never None: WTForms writes None as value="None" into the page and the
         # next filter click put vacancy=None into every link.
         self.vacancy.choices = [SelectChoice("", _l("Alle"))] + [
             SelectChoice(v, label) for v, label in vacancies]
         self.location.choices = [SelectChoice("", _l("Alle"))] + [
             SelectChoice(v, label) for v, label in locations]
+        # Only agencies name a client: without any, the field is left out (has_clients).
+        self.client.choices = [SelectChoice("", _l("Alle"))] + [SelectChoice(c, c) for c in clients]
         return self
+
+    @property
+    def has_clients(self) -> bool:
+        return len(self.client.choices) > 1
 
     def filters(self) -> Filters:
         self.validate()
@@ -92,6 +102,8 @@ class FilterForm(FlaskForm):
             residence=ResidenceStatus(residence) if residence else None,
             since=ok(self.since),
             sort="oldest" if self.sort.data == "oldest" else "newest",
+            search=(self.search.data or "").strip()[:120] or None,
+            client=pick(self.client, {c.value for c in self.client.choices} - {""}),
         )
         self._forget_unknown(result)
         return result
@@ -102,7 +114,8 @@ class FilterForm(FlaskForm):
         shown = {"stage": used.stage.value if used.stage else "", "vacancy": used.vacancy_id,
                  "location": used.location_id, "language": used.language or "",
                  "residence": used.residence.value if used.residence else "",
-                 "since": used.since, "sort": used.sort}
+                 "since": used.since, "sort": used.sort, "search": used.search or "",
+                 "client": used.client or ""}
         for name, value in shown.items():
             self[name].data = value
             self[name].errors = []

@@ -79,7 +79,8 @@ def _load_for_member(application_id: int):
 
 def _filter_form(org: Organisation, args=None) -> FilterForm:
     form = FilterForm(request.args if args is None else args)
-    return form.set_choices(queries.vacancy_choices(org), queries.location_choices())
+    return form.set_choices(queries.vacancy_choices(org), queries.location_choices(),
+                            queries.client_choices(org))
 
 
 def _page_url(args: MultiDict):
