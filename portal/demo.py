@@ -17,7 +17,7 @@ from portal.regions.models import Location, Region
 from portal.security import hash_password
 from portal.vacancies.models import MinimumWage
 
-FEATURE_SEEDERS = ("vacancies", "apply", "dashboard", "tours", "placements", "aftercare", "questions", "reports")
+FEATURE_SEEDERS = ("regions", "vacancies", "phrases", "apply", "dashboard", "tours", "placements", "aftercare", "questions", "reports")
 
 REGIONS = ("Zaanstreek-Waterland", "Rijk van Nijmegen", "Eindhoven")
 LOCATIONS = (

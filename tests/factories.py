@@ -8,7 +8,7 @@ from portal import db
 from portal.accounts.models import Role, User
 from portal.clock import today, utcnow
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
-from portal.regions.models import Location, Region
+from portal.regions.models import Location, PostcodeRange, Region
 from portal.security import hash_password
 
 PASSWORD = "correct horse battery"
@@ -30,6 +30,9 @@ class Factory:
         region = region or self.region()
         return self._add(Location(code=code or f"L{n}", name=name or f"azc {n}",
                                   city="Zaandam", region=region))
+
+    def postcode_range(self, region: Region, low: int, high: int, label: str = "") -> PostcodeRange:
+        return self._add(PostcodeRange(low=low, high=high, region=region, label=label))
 
     def organisation(self, region: Region | None = None, status=OrgStatus.approved,
                      kind=OrgKind.employer, adviser: User | None = None, name=None) -> Organisation:

@@ -66,6 +66,7 @@ def build(make, db_session) -> SimpleNamespace:
     report = make.report(vacancy, description="Contant betaald, paspoort ingenomen (GRID-MARKER).")
     activity = make.activity(azc)  # a training at A's azc, with one resident signed up
     signup = make.signup(activity, name="Selam Gridsignup")
+    postcodes = make.postcode_range(region, 1500, 1509)
     hours = make.werkbalie_series(azc, created_by=users["coordinator"])
     appointment = make.appointment(hours, name="Yonas Gridbalie")
     db_session.commit()
@@ -80,7 +81,7 @@ def build(make, db_session) -> SimpleNamespace:
         "activity_code": activity.code, "series_id": hours.id, "appointment_id": appointment.id,
         "booking_token": appointment.plain_token,
         "signup_id": signup.id, "signup_token": signup.plain_token,
-        "draft_id": 1, "filename": "css/staff.css",
+        "draft_id": 1, "filename": "css/staff.css", "range_id": postcodes.id,
     }
     return SimpleNamespace(users=users, ids=ids, region=region, azc=azc, org_a=org_a,
                            vacancy=vacancy, application=application, tour=tour,

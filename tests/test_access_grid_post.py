@@ -58,6 +58,7 @@ MAY = {
     "organisations.approve": ADVISER_A, "organisations.reject": ADVISER_A,
     "organisations.contact": ADVISER_A, "organisations.reinstate": ADVISER_A,
     "organisations.suspend": ADVISER_A, "placements.handled_by_phone": ADVISER_A,
+    "organisations.move_region": ADVISER_A,
     "questions.answer": ADVISER_A, "questions.suggest_faq": ADVISER_A,
     "questions.take_over": ADVISER_A, "questions.adviser_close": ADVISER_A,
     # The azc's coordinator.
@@ -81,6 +82,7 @@ MAY = {
     "admin.locations": ADMIN, "admin.location_edit": ADMIN, "admin.regions": ADMIN,
     "admin.region_edit": ADMIN, "admin.staff_new": ADMIN, "admin.staff_role": ADMIN,
     "admin.staff_enable": ADMIN, "admin.staff_disable": ADMIN, "admin.wages": ADMIN,
+    "admin.postcodes": ADMIN, "admin.postcode_edit": ADMIN, "admin.postcode_delete": ADMIN,
     # The phrasebook: A's vacancy built from phrases by its members; its texts per language by
     # its members or the region's advisers (employers ask them); the phrasebook by admins; the
     # azc's main languages by its coordinators.
@@ -112,6 +114,7 @@ BODIES = {
     "organisations.suspend": lambda w: {"suspend-reason": "Meldingen over contant betalen.",
                                         "suspend-confirm": "y"},
     "organisations.contact": lambda w: {"contact-adviser": str(w.users["adviser"].id)},
+    "organisations.move_region": lambda w: {"region-region": str(w.region.id)},
 }
 
 REFUSED = (403, 404)

@@ -5,7 +5,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, EmailField, SelectField, StringField,
+    BooleanField, DateField, EmailField, IntegerField, SelectField, StringField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
@@ -96,6 +96,21 @@ class DateBetween:
     def __call__(self, form, field) -> None:
         if field.data is not None and not self.first <= field.data <= self.last:
             raise ValidationError(self.message)
+
+
+class PostcodeRangeForm(FlaskForm):
+    low = IntegerField(_l("Eerste postcode (4 cijfers)"), render_kw={"inputmode": "numeric"},
+                       validators=[InputRequired(_l("Vul vier cijfers in, zoals 1500."))])
+    high = IntegerField(_l("Laatste postcode (4 cijfers)"), render_kw={"inputmode": "numeric"},
+                        validators=[InputRequired(_l("Vul vier cijfers in, zoals 1509."))],
+                        description=_l("Die hoort er ook bij. Eén postcode: twee keer hetzelfde."))
+    region = SelectField(_l("Regio"), coerce=int, validators=[InputRequired(_l("Kies een regio."))])
+    label = StringField(_l("Gemeente of plaats"), validators=[Optional(), Length(max=120)],
+                        description=_l("Bijvoorbeeld: Zaanstad (Zaandam)"))
+
+    def set_regions(self, regions) -> "PostcodeRangeForm":
+        self.region.choices = [SelectChoice(r.id, r.name) for r in regions]
+        return self
 
 
 class MinimumWageForm(FlaskForm):

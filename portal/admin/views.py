@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
-from portal.admin import services
+from portal.admin import services, unstaffed
 from portal.admin.forms import LocationEditForm, LocationForm, RegionForm
 from portal.form_errors import put_error
 from portal.regions.models import Location, Region
@@ -19,18 +19,20 @@ bp = Blueprint("admin", __name__)
 @bp.app_context_processor
 def admin_home_warnings() -> dict:
     """The admin's home page (accounts.home, a lower layer) shows the minimum-wage warning
-    without importing admin: this hook hands it the list only there, only for admins."""
+    and the regions without an adviser without importing admin: this hook hands them over
+    only there, only for admins."""
     # Mails are rendered outside any request (portal tick): nothing to add there.
     if (has_request_context() and request.endpoint == "accounts.home"
             and current_user.is_authenticated and current_user.role.value == "admin"):
-        return {"wage_stale": services.wage_table_stale()}
+        return {"wage_stale": services.wage_table_stale(), **unstaffed.overview()}
     return {}
 
 
 @bp.get("/beheer/")
 @admin_required
 def index():
-    return render_template("admin/index.html", wage_stale=services.wage_table_stale())
+    return render_template("admin/index.html", wage_stale=services.wage_table_stale(),
+                           **unstaffed.overview())
 
 
 @bp.route("/beheer/regios", methods=["GET", "POST"])
@@ -109,4 +111,4 @@ def location_edit(location_id: int):
     return render_template("admin/location_edit.html", form=form, location=loc)
 
 
-from portal.admin import views_staff  # noqa: E402,F401  (routes on the same bp)
+from portal.admin import views_postcodes, views_staff  # noqa: E402,F401  (routes on the same bp)

@@ -93,16 +93,20 @@ class RegisterForm(FlaskForm):
         _l("Postcode"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de postcode in.")), Length(max=10), _postcode],
         render_kw={"autocomplete": "postal-code"},
+        description=_l("Bijvoorbeeld 1506 PR. Uit de postcode volgt de regio, en daarmee de "
+                       "werkgeversadviseur die uw aanmelding beoordeelt."),
     )
     city = StringField(
         _l("Plaats"), filters=[line_filter],
         validators=[DataRequired(_l("Vul de plaats in.")), Length(max=120)],
         render_kw={"autocomplete": "address-level2"},
     )
+    # Shown only when the postcode is not in the region table (regions/postcodes): the region
+    # follows from the address, never from a list a newcomer guesses in.
     region = SelectField(
-        _l("Regio"), coerce=int,
-        description=_l("De regio van de werkgeversadviseur die uw aanmelding beoordeelt."),
-        validators=[InputRequired(_l("Kies een regio."))],
+        _l("Regio"), coerce=int, default=-1,
+        description=_l("We kennen de regio bij deze postcode nog niet. Kies de regio waar uw "
+                       "bedrijf zit; een beheerder controleert het."),
     )
     contact_name = StringField(
         _l("Uw naam"), filters=[line_filter],
@@ -134,10 +138,12 @@ class RegisterForm(FlaskForm):
     def set_regions(self, regions) -> None:
         self.region.choices = [SelectChoice(-1, _l("Kies een regio"))] + [
             SelectChoice(r.id, r.name) for r in regions]
+        self.region.validate_choice = False  # an unknown id is refused by the service
 
-    def validate_region(self, field) -> None:
-        if field.data is None or field.data == -1:
-            raise ValidationError(_l("Kies een regio."))
+    @property
+    def asks_region(self) -> bool:
+        """The fallback list is on the page: the service asked for it, or it was answered."""
+        return bool(self.region.errors) or (self.region.data or -1) > 0
 
 
 class ReasonForm(FlaskForm):
@@ -169,6 +175,19 @@ class SuspendForm(ReasonForm):
 
 class ConfirmForm(FlaskForm):
     """Approve and reinstate: no fields, only the CSRF token."""
+
+
+class RegionMoveForm(FlaskForm):
+    region = SelectField(_l("Regio"), coerce=int,
+                         validators=[InputRequired(_l("Kies een regio."))],
+                         description=_l("De adviseurs van die regio zien de organisatie daarna; "
+                                        "u ziet haar niet meer als het een andere regio is."))
+
+    def set_regions(self, regions, current_id: int) -> "RegionMoveForm":
+        self.region.choices = [SelectChoice(r.id, r.name) for r in regions]
+        if self.region.data is None:
+            self.region.data = current_id
+        return self
 
 
 class ContactAdviserForm(FlaskForm):

@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, String, Text, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import utcnow
@@ -39,6 +39,9 @@ class Organisation(Base):
     postcode: Mapped[str] = mapped_column(String(7))
     city: Mapped[str] = mapped_column(String(120))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    # False when the postcode was not in the region table and the registrant picked the region
+    # from a list: admins see it until an adviser or admin sets the region (regions/postcodes).
+    region_confirmed: Mapped[bool] = mapped_column(default=True, server_default=true())
     status: Mapped[OrgStatus] = mapped_column(
         enum_type(OrgStatus, "status"), default=OrgStatus.pending, index=True
     )

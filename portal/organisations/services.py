@@ -22,6 +22,7 @@ from portal.accounts.signals import staff_changed
 from portal.organisations import queries, signals
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
+from portal.regions.postcodes import region_for_postcode
 from portal.domain import DomainError
 from portal.signals import total
 from portal.text import clean_text
@@ -40,7 +41,7 @@ class Registration:
     street: str
     postcode: str
     city: str
-    region_id: int
+    region_id: int | None  # only asked when the postcode is not in the region table
     contact_name: str
     email: str
     password: str
@@ -73,9 +74,13 @@ def register(data: Registration) -> tuple[Organisation, User] | None:
         raise OrganisationError(
             _("Dit KvK-nummer is al aangemeld. Werkt u bij deze organisatie? Vraag een collega "
               "om u uit te nodigen, of neem contact op met de werkgeversadviseur."), "kvk")
-    region = db.session.get(Region, data.region_id)
+    region = region_for_postcode(data.postcode)
+    confirmed = region is not None
+    if region is None and data.region_id and data.region_id > 0:
+        region = db.session.get(Region, data.region_id)
     if region is None:
-        raise OrganisationError(_("Kies een regio."), "region")
+        raise OrganisationError(_("We kennen de regio bij deze postcode nog niet. Kies uw regio "
+                                  "in de lijst."), "region")
     try:
         kind = OrgKind(data.kind)
     except ValueError as exc:
@@ -92,6 +97,7 @@ def register(data: Registration) -> tuple[Organisation, User] | None:
     org = Organisation(
         kind=kind, name=data.name, kvk=data.kvk, sector=data.sector, street=data.street,
         postcode=data.postcode, city=data.city, region=region, status=OrgStatus.pending,
+        region_confirmed=confirmed,
     )
     db.session.add(org)
     db.session.flush()
@@ -100,7 +106,8 @@ def register(data: Registration) -> tuple[Organisation, User] | None:
     except AccountError as exc:
         raise OrganisationError(exc.message, exc.field) from exc
     start_email_verification(user)
-    record("organisation_registered", org, actor=user, kind=kind.value, region_id=region.id)
+    record("organisation_registered", org, actor=user, kind=kind.value, region_id=region.id,
+           region_from_postcode=confirmed)
     return org, user
 
 
@@ -167,6 +174,35 @@ def reinstate(org: Organisation, actor: User) -> int:
            vacancies=restored)
     _mail_members(org, _("Uw organisatie is weer actief"), "organisations/mail/reinstated.txt")
     return restored
+
+
+def move_region(org: Organisation, actor: User, region_id: int | None) -> int:
+    """An adviser (of the organisation's region) or an admin sets the region: another one, or
+    the same one to confirm a region the registrant chose by hand. Never to a region without
+    an active adviser: nobody would vet or follow the organisation there. Access follows the
+    region at once; open items of the organisation follow through signals.region_moved.
+    Returns how many of those items moved."""
+    region = db.session.get(Region, region_id) if region_id else None
+    if region is None:
+        raise OrganisationError(_("Kies een regio."), "region")
+    if not access.region_advisers(region.id):
+        raise OrganisationError(_("In %(region)s is geen werkgeversadviseur. Vraag een beheerder "
+                                  "eerst een adviseur aan die regio te koppelen.",
+                                  region=region.name), "region")
+    old_region_id = org.region_id
+    org.region_confirmed = True
+    if region.id == old_region_id:
+        db.session.flush()
+        record("organisation_region_confirmed", org, actor=actor, region_id=region.id)
+        return 0
+    org.region = region
+    if org.contact_adviser is not None and not access.advises_region(org.contact_adviser, region.id):
+        org.contact_adviser = None  # the new region's advisers are mailed until one is chosen
+    db.session.flush()
+    moved = total(signals.region_moved, org, old_region_id=old_region_id)
+    record("organisation_region_moved", org, actor=actor, old_region_id=old_region_id,
+           new_region_id=region.id, items=moved)
+    return moved
 
 
 def change_contact_adviser(org: Organisation, actor: User, adviser_id: int) -> None:

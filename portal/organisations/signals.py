@@ -5,3 +5,7 @@ from portal.signals import signals
 # sender: the Organisation, after its status changed and was flushed
 suspended = signals.signal("organisation-suspended")
 reinstated = signals.signal("organisation-reinstated")
+# sender: the Organisation, moved to another region (flushed); old_region_id: where it was.
+# What belongs to the organisation's region (open reports, questions waiting for an adviser)
+# follows it, so nothing stays behind with advisers who no longer see the organisation.
+region_moved = signals.signal("organisation-region-moved")

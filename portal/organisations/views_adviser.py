@@ -7,11 +7,13 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import adviser_required
+from portal.form_errors import put_error
 from portal.organisations import queries, services
 from portal.organisations.forms import (
-    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, RejectForm, SuspendForm,
+    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, RegionMoveForm, RejectForm,
+    SuspendForm,
 )
 from portal.organisations.models import OrgStatus
 from portal.organisations.views import bp
@@ -31,7 +33,8 @@ def queue():
     )
 
 
-def _detail(org, *, reject_form=None, suspend_form=None, contact_form=None, code=200):
+def _detail(org, *, reject_form=None, suspend_form=None, contact_form=None, region_form=None,
+            code=200):
     if contact_form is None:
         contact_form = ContactAdviserForm(prefix="contact")
     contact_form.set_advisers(queries.advisers_of_region(org.region_id))
@@ -45,6 +48,8 @@ def _detail(org, *, reject_form=None, suspend_form=None, contact_form=None, code
         kind_label=KIND_LABELS.get(org.kind.value, org.kind.value),
         sector_label=SECTOR_LABELS.get(org.sector, org.sector),
         transitions=services.TRANSITIONS[org.status], OrgStatus=OrgStatus,
+        region_form=(region_form or RegionMoveForm(prefix="region", formdata=None)).set_regions(
+            queries.all_regions(), org.region_id),
     ), code
 
 
@@ -122,6 +127,31 @@ def reinstate(org_id: int):
     except services.OrganisationError as exc:
         return _refused(org, exc)
     return _done(org, _("%(name)s is weer actief.", name=org.name))
+
+
+@bp.post("/adviseur/organisaties/<int:org_id>/regio")
+@adviser_required
+def move_region(org_id: int):
+    org = queries.get_for_adviser_or_404(org_id, current_user)
+    form = RegionMoveForm(prefix="region").set_regions(queries.all_regions(), org.region_id)
+    if not form.validate_on_submit():
+        return _detail(org, region_form=form, code=400)
+    old_region_id = org.region_id
+    try:
+        services.move_region(org, current_user, form.region.data)
+    except services.OrganisationError as exc:
+        db.session.rollback()
+        put_error(form, exc.field, exc.message)
+        return _detail(org, region_form=form, code=422)
+    db.session.commit()
+    if org.region_id == old_region_id:
+        flash(_("De regio %(region)s is vastgelegd.", region=org.region.name), "success")
+        return redirect(url_for("organisations.detail", org_id=org.id))
+    flash(_("%(name)s hoort nu bij regio %(region)s. De adviseurs daar zien de organisatie en "
+            "wat erbij hoort.", name=org.name, region=org.region.name), "success")
+    if access.may_see_org(current_user, org):  # an admin
+        return redirect(url_for("organisations.detail", org_id=org.id))
+    return redirect(url_for("organisations.queue"))  # another region's now: not ours to see
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/contactpersoon")

@@ -18,6 +18,7 @@ from portal.accounts.signals import staff_changed
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.notifications.services import queue_template
+from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation
 from portal.organisations.queries import contact_adviser
 from portal.questions.models import FaqDraft, Message, Question, QuestionState
@@ -102,6 +103,22 @@ def _unassign_stale(user: User, **_kw: object) -> int:
         record("question_unassigned", question, actor=None, adviser_id=user.id)
     db.session.flush()
     return len(stale)
+
+
+@org_signals.region_moved.connect
+def _follow_the_organisation(org: Organisation, old_region_id: int | None = None, **_kw: object) -> int:
+    """An organisation moved to another region: its open questions assigned to an adviser of
+    the old region go to the new region's advisers (unassigned questions reach all of them)."""
+    moved = [q for q in db.session.scalars(
+        select(Question).where(Question.organisation_id == org.id,
+                               Question.adviser_id.is_not(None),
+                               Question.state != QuestionState.closed))
+             if not access.advises_region(q.adviser, org.region_id)]
+    for question in moved:
+        record("question_unassigned", question, actor=None, adviser_id=question.adviser_id)
+        question.adviser_id = None
+    db.session.flush()
+    return len(moved)
 
 
 def ask(org: Organisation, member: User, subject: str, body: str, *,

@@ -14,6 +14,7 @@ from portal.accounts.models import Role, User
 from portal.audit.services import record
 from portal.notifications.services import queue_template
 from portal.organisations import services as org_services
+from portal.organisations import signals as org_signals
 from portal.regions.models import Location
 from portal.reports.models import (
     SIGNALS, TRANSITIONS, ForwardedTo, Report, ReportEvent, ReporterType, ReportState,
@@ -190,6 +191,20 @@ def related_reports(user: User, report: Report) -> list[Report]:
     else:
         return []
     return list(db.session.scalars(query.order_by(Report.created_at.desc())))
+
+
+@org_signals.region_moved.connect
+def _follow_the_organisation(org, old_region_id: int | None = None, **_kw) -> int:
+    """Reports about an organisation that moved region, still open in the old region, go to
+    the advisers of its new region (the old ones no longer see the organisation)."""
+    moved = list(db.session.scalars(select(Report).where(
+        Report.organisation_id == org.id, Report.region_id == old_region_id,
+        Report.state != ReportState.closed)))
+    for report in moved:
+        report.region_id = org.region_id
+        report.events.append(ReportEvent(action="region_moved", note=org.region.name))
+    db.session.flush()
+    return len(moved)
 
 
 def record_view(report: Report, actor: User, *, printed: bool = False,
