@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
-from reportlab.graphics.shapes import Circle, Drawing, PolyLine, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Polygon, PolyLine, String
 from reportlab.graphics.shapes import Line as RLine
 from reportlab.graphics.shapes import Rect as RRect
 from reportlab.lib.colors import HexColor

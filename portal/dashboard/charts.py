@@ -7,8 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from portal.dashboard.chartkit import (
-    BLUE, GRID, INK, LIGHT, MUTED, SERIES_STYLES, WHITE, Chart, Line, Path, Rect, Text, hatch,
-    marker, text_width,
+    BLUE,
+    GRID,
+    INK,
+    LIGHT,
+    MUTED,
+    SERIES_STYLES,
+    WHITE,
+    Chart,
+    Line,
+    Path,
+    Rect,
+    Text,
+    hatch,
+    marker,
+    text_width,
 )
 
 WIDTH = 360

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 from flask import has_request_context
-from flask_babel import get_locale
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 NOTHING = "–"  # en dash: nothing to measure (no data), read out as "geen gegevens"
 COUNT, PERCENT, DAYS = "count", "percent", "days"

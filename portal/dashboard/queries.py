@@ -10,19 +10,30 @@ and source-route filters are about the applicant too: they narrow applications, 
 placements, and leave organisations, vacancies, reports and questions as they are."""
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, case, func, select
 
 from portal import db
 from portal.applicants.models import (
-    Application, ApplicationEvent, ApplicationSource, ResidenceStatus, Stage,
+    Application,
+    ApplicationEvent,
+    ApplicationSource,
+    ResidenceStatus,
+    Stage,
 )
 from portal.clock import AMS, today
 from portal.dashboard.sqlfuncs import (
-    days, hour_to_local_date, median, seconds_between, sql_median, utc_hour, week_start,
+    days,
+    local_day,
+    materialized,
+    median,
+    parse_values,
+    seconds_between,
+    value_list,
+    week_start,
 )
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
@@ -42,11 +53,11 @@ class Scope:
 
     @property
     def since(self) -> datetime:
-        return datetime.combine(self.start, time(0), AMS).astimezone(timezone.utc)
+        return datetime.combine(self.start, time(0), AMS).astimezone(UTC)
 
     @property
     def until(self) -> datetime:
-        return datetime.combine(self.end + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
+        return datetime.combine(self.end + timedelta(days=1), time(0), AMS).astimezone(UTC)
 
     def moment_in(self, column):
         return and_(column >= self.since, column < self.until)
@@ -158,7 +169,7 @@ def scoped_applications(stmt, scope: Scope):
     return stmt
 
 
-def applications(scope: Scope) -> dict:
+def applications(scope: Scope, cohort: Cohort | None = None) -> dict:
     # One pass over the applications: every breakdown is a sum over these few groups.
     stages: Counter[Stage] = Counter()
     residence: Counter[ResidenceStatus | None] = Counter()
@@ -174,6 +185,7 @@ def applications(scope: Scope) -> dict:
         languages[language] += n
         posters[poster] += n
     names = _location_names([k for k in posters if k is not None])
+    cohort = cohort or cohort_of(scope)
     return {
         "total": sum(stages.values()),
         "by_stage": {s.value: stages.get(s, 0) for s in Stage},
@@ -181,18 +193,64 @@ def applications(scope: Scope) -> dict:
         "by_language": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
         "by_poster": sorted(((names.get(k, "") if k is not None else "", n) for k, n in posters.items()),
                             key=lambda kv: (kv[0] == "", -kv[1], kv[0])),
-        "median_days_to_contact": days(sql_median(_time_to(Stage.contacted, scope))),
-        "median_days_to_hire": days(sql_median(_time_to(Stage.hired, scope))),
+        "median_days_to_contact": days(median(cohort.to_contact)),
+        "median_days_to_hire": days(median(cohort.to_hire)),
     }
 
 
-def _time_to(stage: Stage, scope: Scope):
-    """Seconds from applying to the first event into `stage`, per application in scope."""
-    return scoped_applications(
-        select(seconds_between(Application.created_at, func.min(ApplicationEvent.created_at)))
-        .select_from(Application)
-        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
-    ).where(ApplicationEvent.to_stage == stage).group_by(Application.id, Application.created_at)
+# How far an application got: its furthest stage on the way to work. Rejected, withdrawn and
+# no-show are no step: their history says how far they had come.
+LADDER = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer, Stage.hired)
+RANK = {stage: n for n, stage in enumerate(LADDER)}
+NO_AZC = 0  # applications without an azc (the resident did not say) in per-azc figures
+
+
+def stage_rank(column):
+    return case(dict(RANK), value=column, else_=0)
+
+
+@dataclass(frozen=True)
+class Cohort:
+    """The applications of a period, read once: per azc how many got how far (the rank of
+    their furthest stage: the higher of the stage now and the furthest step in their history),
+    and the seconds from applying to the first contact and to the hire (of those that got
+    there; the medians of the tables)."""
+    ranks: dict[int, Counter]
+    to_contact: list[float]
+    to_hire: list[float]
+
+
+def _first(stage: Stage):
+    """The moment of the application's first step into `stage` (NULL: never), read from the
+    index of its history: cheaper than grouping every event."""
+    return (select(func.min(ApplicationEvent.created_at))
+            .where(ApplicationEvent.application_id == Application.id,
+                   ApplicationEvent.to_stage == stage)
+            .correlate(Application).scalar_subquery())
+
+
+def cohort_of(scope: Scope) -> Cohort:
+    furthest = (select(func.max(stage_rank(ApplicationEvent.to_stage)))
+                .where(ApplicationEvent.application_id == Application.id)
+                .correlate(Application).scalar_subquery())
+    per_app = scoped_applications(select(
+        func.coalesce(Application.azc_location_id, NO_AZC).label("azc"),
+        stage_rank(Application.stage).label("now"), func.coalesce(furthest, 0).label("ever"),
+        seconds_between(Application.created_at, _first(Stage.contacted)).label("contact"),
+        seconds_between(Application.created_at, _first(Stage.hired)).label("hire"),
+    ).select_from(Application), scope)
+    per_app = materialized(per_app, "per_app")
+    rank = case((per_app.c.now > per_app.c.ever, per_app.c.now), else_=per_app.c.ever)
+    ranks: dict[int, Counter] = defaultdict(Counter)
+    to_contact: list[float] = []
+    to_hire: list[float] = []
+    for azc, r, n, contact, hire in db.session.execute(
+            select(per_app.c.azc, rank, func.count(), value_list(per_app.c.contact),
+                   value_list(per_app.c.hire)).group_by(per_app.c.azc, rank)):
+        ranks[int(azc)][int(r)] += n
+        to_contact += parse_values(contact)
+        to_hire += parse_values(hire)
+    return Cohort(dict(ranks), to_contact, to_hire)
 
 
 def _location_names(ids) -> dict[int, str]:
@@ -202,10 +260,16 @@ def _location_names(ids) -> dict[int, str]:
 
 
 def applications_per_week(scope: Scope) -> list[tuple[date, int]]:
-    bucket = utc_hour(Application.created_at)
     per_week: Counter = Counter()
-    for hour, n in db.session.execute(
-            scoped_applications(select(bucket, func.count()).select_from(Application), scope)
-            .group_by(bucket)):
-        per_week[week_start(hour_to_local_date(hour))] += n
+    for day, n in per_local_day(scope):
+        per_week[week_start(day)] += n
     return [(week, per_week.get(week, 0)) for week in scope.weeks()]
+
+
+def per_local_day(scope: Scope, *keys) -> list:
+    """Applications of the period per Dutch calendar day (and `keys`): (day, *keys, n) rows."""
+    day = local_day(Application.created_at, scope.since, scope.until).label("day")
+    days = scoped_applications(select(day, *keys).select_from(Application), scope).subquery()
+    columns = [days.c.day, *(days.c[k.name] for k in keys)]
+    return [(date.fromisoformat(d), *rest) for d, *rest in db.session.execute(
+        select(*columns, func.count()).group_by(*columns))]

@@ -16,41 +16,44 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, distinct, func, or_, select
 
 from portal import db
-from portal.applicants.models import Application, ApplicationEvent, Stage
+from portal.applicants.models import Application, Stage
 from portal.clock import AMS, today
 from portal.dashboard.queries import (
-    Scope, count_if, grouped, scoped_applications, vacancy_location_conditions,
+    NO_AZC,
+    RANK,
+    Cohort,
+    Scope,
+    cohort_of,
+    count_if,
+    per_local_day,
+    scoped_applications,
+    vacancy_location_conditions,
 )
 from portal.dashboard.queries_work import (
-    RETENTION_MARKS, mark_in_period, really_started, scoped_placements, worked_at_least,
+    RETENTION_MARKS,
+    mark_in_period,
+    really_started,
+    scoped_placements,
+    worked_at_least,
     working_on,
 )
-from portal.dashboard.sqlfuncs import hour_to_local_date, utc_hour, week_start
+from portal.dashboard.sqlfuncs import week_start
 from portal.organisations.models import Organisation
 from portal.placements.models import Placement
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.queries import open_clause
 
-# How far an application got: its furthest stage on the way to work. Rejected, withdrawn and
-# no-show are no step: their history says how far they had come.
-LADDER = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer, Stage.hired)
-RANK = {stage: n for n, stage in enumerate(LADDER)}
 FUNNEL_STEPS = (("applied", Stage.new), ("contacted", Stage.contacted), ("tour", Stage.tour),
                 ("hired", Stage.hired))
-NO_AZC = 0  # applications without an azc (the resident did not say) in per-azc figures
-
-
-def _rank(column):
-    return case({stage: n for stage, n in RANK.items()}, value=column, else_=0)
 
 
 def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMS).astimezone(timezone.utc)
+    return datetime.combine(day, time(0), AMS).astimezone(UTC)
 
 
 # --- the summary band ---------------------------------------------------------------------
@@ -135,25 +138,6 @@ def band(scope: Scope) -> dict:
 
 # --- the funnel ---------------------------------------------------------------------------
 
-def furthest_per_azc(scope: Scope) -> dict[int, Counter]:
-    """Applications in the period per azc, counted by the rank of their furthest stage."""
-    furthest = func.max(_rank(ApplicationEvent.to_stage))
-    per_app = scoped_applications(
-        select(func.coalesce(Application.azc_location_id, NO_AZC).label("azc"),
-               _rank(Application.stage).label("now"), furthest.label("ever"))
-        .select_from(Application)
-        .outerjoin(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
-    ).group_by(Application.id, Application.azc_location_id, Application.stage).subquery()
-    rank = case((per_app.c.now > func.coalesce(per_app.c.ever, 0), per_app.c.now),
-                else_=func.coalesce(per_app.c.ever, 0))
-    ranked = select(per_app.c.azc, rank.label("rank")).subquery()
-    result: dict[int, Counter] = defaultdict(Counter)
-    for key, r, n in db.session.execute(
-            select(ranked.c.azc, ranked.c.rank, func.count()).group_by(ranked.c.azc, ranked.c.rank)):
-        result[int(key)][int(r)] += n
-    return result
-
-
 def reached(ranks: Counter, stage: Stage) -> int:
     return sum(n for r, n in ranks.items() if r >= RANK[stage])
 
@@ -175,9 +159,9 @@ def cohort_retention(scope: Scope) -> dict:
             for i, (name, _n) in enumerate(RETENTION_MARKS)}
 
 
-def funnel(scope: Scope) -> dict:
+def funnel(scope: Scope, cohort: Cohort | None = None) -> dict:
     """Counts per step, also per azc (the comparison uses them)."""
-    per_azc = furthest_per_azc(scope)
+    per_azc = (cohort or cohort_of(scope)).ranks
     total: Counter = Counter()
     for ranks in per_azc.values():
         total.update(ranks)
@@ -191,11 +175,10 @@ def funnel(scope: Scope) -> dict:
 
 def applications_per_azc_week(scope: Scope) -> dict[int, dict[date, int]]:
     """Applications per applicant's azc and week (Dutch calendar weeks)."""
-    bucket, azc = utc_hour(Application.created_at), func.coalesce(Application.azc_location_id, NO_AZC)
     per: dict[int, Counter] = defaultdict(Counter)
-    for key, hour, n in db.session.execute(scoped_applications(
-            select(azc, bucket, func.count()).select_from(Application), scope).group_by(azc, bucket)):
-        per[int(key)][week_start(hour_to_local_date(hour))] += n
+    azc = func.coalesce(Application.azc_location_id, NO_AZC).label("azc")
+    for day, key, n in per_local_day(scope, azc):
+        per[int(key)][week_start(day)] += n
     return {key: {week: counts.get(week, 0) for week in scope.weeks()} for key, counts in per.items()}
 
 

@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_left
+from collections.abc import Sequence
 
-from sqlalchemy import and_, func, literal, or_, select
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import aliased
 
 from portal import db
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckState
@@ -19,60 +22,58 @@ from portal.applicants.models import Application, ApplicationEvent, Stage
 from portal.clock import AMS, today
 from portal.dashboard.queries import Scope, count_if, scoped_applications
 from portal.dashboard.queries_work import scoped_placements
-from portal.dashboard.sqlfuncs import days, seconds_between
+from portal.dashboard.sqlfuncs import (
+    days,
+    materialized,
+    parse_values,
+    seconds_between,
+    value_list,
+)
 from portal.placements.models import Placement, TwvState
 
 MEASURED_STAGES = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)
 LEGAL_TWV_DAYS = 35  # UWV's legal term for a TWV decision: five weeks
 
 
-def slowest_tenth(values: list[float]) -> float | None:
+def slowest_tenth(values: Sequence[float], ordered: bool = False) -> float | None:
     """Nearest-rank 90th percentile: the value 9 in 10 are at or below."""
     if not values:
         return None
-    ordered = sorted(values)
-    return ordered[math.ceil(0.9 * len(ordered)) - 1]
+    values = values if ordered else sorted(values)
+    return values[math.ceil(0.9 * len(values)) - 1]
+
+
+def _middle(ordered: list[int]) -> float | None:
+    n = len(ordered)
+    return (ordered[(n - 1) // 2] + ordered[n // 2]) / 2 if n else None
 
 
 def stage_times(scope: Scope) -> dict[str, dict]:
-    """Per measured stage: finished stays, median and slowest-10 % days (see the docstring)."""
-    order = (ApplicationEvent.created_at, ApplicationEvent.id)
-    steps = scoped_applications(
-        select(Application.created_at.label("applied"), ApplicationEvent.created_at.label("at"),
-               func.lag(ApplicationEvent.to_stage).over(
-                   partition_by=ApplicationEvent.application_id, order_by=order).label("left"),
-               func.lag(ApplicationEvent.created_at).over(
-                   partition_by=ApplicationEvent.application_id, order_by=order).label("entered"))
-        .select_from(Application)
-        .join(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
-    ).where(ApplicationEvent.to_stage != Stage.new).subquery()
-    stays = select(
-        func.coalesce(steps.c.left, literal(Stage.new.value)).label("stage"),
-        seconds_between(func.coalesce(steps.c.entered, steps.c.applied), steps.c.at).label("secs"),
-    ).subquery()
-    ranked = select(
-        stays.c.stage, stays.c.secs,
-        func.row_number().over(partition_by=stays.c.stage, order_by=stays.c.secs).label("rn"),
-        func.count().over(partition_by=stays.c.stage).label("n"),
-    ).subquery()
-    n, rn = ranked.c.n, ranked.c.rn
-    # Only the rows a median or a nearest-rank 90th percentile needs leave the database.
-    wanted = or_(rn == (n + 1) // 2, rn == (n + 2) // 2, rn == (9 * n + 9) // 10)
-    picked: dict[str, dict] = {}
-    for stage, secs, row_number, count in db.session.execute(
-            select(ranked.c.stage, ranked.c.secs, rn, n).where(wanted)):
-        entry = picked.setdefault(str(stage), {"n": int(count), "rows": {}})
-        entry["rows"][int(row_number)] = max(float(secs), 0.0)
+    """Per measured stage: finished stays, median and slowest-10 % days (see the docstring).
+    Each step (an event) ends a stay in the stage it came from (from_stage: the first one's
+    is "new"), which began at the step before it or, for the first, at applying."""
+    step, before = ApplicationEvent, aliased(ApplicationEvent)
+    entered = (select(func.max(before.created_at))
+               .where(before.application_id == step.application_id,
+                      before.created_at < step.created_at, before.to_stage != Stage.new)
+               .correlate(step).scalar_subquery())
+    stays = scoped_applications(
+        select(func.coalesce(step.from_stage, Stage.new).label("stage"),
+               seconds_between(func.coalesce(entered, Application.created_at), step.created_at)
+               .label("secs"))
+        .select_from(Application).join(step, step.application_id == Application.id), scope,
+    ).where(step.to_stage != Stage.new)
+    stays = materialized(stays, "stays")
+    lists = db.session.execute(select(*(
+        value_list(case((stays.c.stage == stage, stays.c.secs))) for stage in MEASURED_STAGES))).one()
     result = {}
-    for stage in MEASURED_STAGES:
-        entry = picked.get(stage.value)
-        if entry is None:
-            result[stage.value] = {"finished": 0, "median_days": None, "slowest_days": None}
-            continue
-        count, rows = entry["n"], entry["rows"]
-        middle = [rows[(count + 1) // 2], rows[(count + 2) // 2]]
-        result[stage.value] = {"finished": count, "median_days": days(sum(middle) / 2),
-                               "slowest_days": days(rows[(9 * count + 9) // 10])}
+    for stage, text in zip(MEASURED_STAGES, lists, strict=True):
+        values = parse_values(text)
+        values.sort()
+        below = bisect_left(values, 0)  # a step a moment before the one before it: 0, not less
+        values[:below] = [0] * below
+        result[stage.value] = {"finished": len(values), "median_days": days(_middle(values)),
+                               "slowest_days": days(slowest_tenth(values, ordered=True))}
     return result
 
 

@@ -3,7 +3,7 @@ reports and questions. Same Scope and conventions as queries.py."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import current_app
 from sqlalchemy import and_, case, func, or_, select
@@ -11,7 +11,7 @@ from sqlalchemy import and_, case, func, or_, select
 from portal import db
 from portal.applicants.models import Application
 from portal.clock import AMS, today
-from portal.dashboard.queries import Scope, grouped, count_if
+from portal.dashboard.queries import Scope, count_if, grouped
 from portal.dashboard.sqlfuncs import days_between, hours, median, seconds_between, week_start
 from portal.organisations.models import Organisation
 from portal.placements.models import EndReason, Placement, TwvState
@@ -99,7 +99,7 @@ def placements(scope: Scope) -> dict:
 def _overdue(cutoff: date):
     """The adviser list's rule (Placement.cancellation_age >= TWV_FLAG_DAYS) in SQL: the later
     of the Dutch day it was reported and the end date lies on or before `cutoff`."""
-    reported_by = datetime.combine(cutoff + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
+    reported_by = datetime.combine(cutoff + timedelta(days=1), time(0), AMS).astimezone(UTC)
     return and_(Placement.twv_state == TwvState.cancellation_requested,
                 Placement.cancellation_requested_at < reported_by,
                 or_(Placement.end_date.is_(None), Placement.end_date <= cutoff))

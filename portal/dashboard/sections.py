@@ -9,8 +9,9 @@ status) and the macros of dashboard/_macros.html; it renders its own <section> w
 Give `tables` to have the section's numbers in the CSV export and the monthly PDF too."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from portal.dashboard import queries_activities
 from portal.dashboard.queries import Scope

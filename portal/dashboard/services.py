@@ -2,7 +2,7 @@
 Counts only: no names or phone numbers go into mail."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from flask import render_template
 from flask_babel import force_locale
@@ -19,8 +19,8 @@ from portal.dashboard.queries import grouped
 from portal.dashboard.sqlfuncs import iso_week, week_start
 from portal.notifications.services import queue
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
-from portal.vacancies.models import Vacancy
 from portal.urls import absolute_url
+from portal.vacancies.models import Vacancy
 
 OUTFLOW_STAGES = (Stage.hired, Stage.rejected, Stage.withdrawn, Stage.no_show)
 
@@ -50,8 +50,8 @@ def weekly_agency_digest(now: datetime) -> int:
     and the outbox dedupes per member as well). Returns the number of mails queued."""
     this_monday = week_start(now.astimezone(AMS).date())
     week = iso_week(this_monday)
-    since = datetime.combine(this_monday - timedelta(weeks=1), time(0), AMS).astimezone(timezone.utc)
-    until = datetime.combine(this_monday, time(0), AMS).astimezone(timezone.utc)
+    since = datetime.combine(this_monday - timedelta(weeks=1), time(0), AMS).astimezone(UTC)
+    until = datetime.combine(this_monday, time(0), AMS).astimezone(UTC)
     due = db.session.scalars(
         select(Organisation)
         .outerjoin(OrgDigestSetting, OrgDigestSetting.organisation_id == Organisation.id)

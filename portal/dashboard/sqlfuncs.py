@@ -3,15 +3,15 @@ numbers SQL cannot aggregate portably (medians)."""
 from __future__ import annotations
 
 import statistics
-from datetime import date, datetime, timedelta, timezone
-from typing import Iterable
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import extract, func, literal_column
+from sqlalchemy import Integer, Text, case, cast, extract, func, literal_column
 from sqlalchemy.sql import ColumnElement
 
 from portal import db
-from portal.db import ColumnArg
 from portal.clock import AMS
+from portal.db import ColumnArg
 
 
 def _dialect() -> str:
@@ -31,20 +31,43 @@ def days_between(start: ColumnArg, end: ColumnArg) -> ColumnElement:
     return func.julianday(end) - func.julianday(start)
 
 
-def utc_hour(column: ColumnElement) -> ColumnElement:
-    """'YYYY-MM-DD HH' of a UTC timestamp: grouping by hour keeps the number of groups small
-    while Python can still put every hour on the right Dutch calendar day (DST moves by
-    whole hours). Constants are literals: PostgreSQL only matches a GROUP BY expression to
-    the selected one when they are written identically, bound parameters included."""
+def _offsets(since: datetime, until: datetime) -> list[tuple[datetime | None, int]]:
+    """Amsterdam's UTC offset in whole hours from `since` to `until`, as (valid before, hours)
+    pairs: the last one has None (valid to the end). Found per day, then the hour."""
+    def offset(moment: datetime) -> int:
+        # An aware datetime in AMS always has an offset; `or` only satisfies the type.
+        return int((moment.astimezone(AMS).utcoffset() or timedelta()).total_seconds() // 3600)
+
+    result: list[tuple[datetime | None, int]] = []
+    day = since.replace(minute=0, second=0, microsecond=0)
+    current = offset(day)
+    while day < until:
+        nxt = day + timedelta(days=1)
+        if offset(nxt) != current:
+            change = next(day + timedelta(hours=h) for h in range(1, 25)
+                          if offset(day + timedelta(hours=h)) != current)
+            result.append((change, current))
+            current = offset(change)
+        day = nxt
+    result.append((None, current))
+    return result
+
+
+def local_day(column: ColumnArg, since: datetime, until: datetime) -> ColumnElement:
+    """'YYYY-MM-DD', the Dutch calendar day of a UTC moment between `since` and `until`, in
+    the database: grouping by day keeps a year of applications to a few hundred groups.
+    PostgreSQL knows the time zone; SQLite gets a CASE with the offset between the daylight
+    saving changes of the period (at most one change a half year). Constants are literals, so
+    PostgreSQL sees the GROUP BY expression equal to the selected one."""
     if _dialect() == "postgresql":
-        return func.to_char(func.timezone(literal_column("'UTC'"), column),
-                            literal_column("'YYYY-MM-DD HH24'"))
-    return func.strftime(literal_column("'%Y-%m-%d %H'"), column)
-
-
-def hour_to_local_date(bucket: str) -> date:
-    moment = datetime.strptime(bucket, "%Y-%m-%d %H").replace(tzinfo=timezone.utc)
-    return moment.astimezone(AMS).date()
+        return func.to_char(func.timezone(literal_column("'Europe/Amsterdam'"), column),
+                            literal_column("'YYYY-MM-DD'"))
+    parts = _offsets(since, until)
+    shifted = {hours: func.date(column, literal_column(f"'{hours:+d} hours'")) for _, hours in parts}
+    if len(parts) == 1:
+        return shifted[parts[0][1]]
+    return case(*[(column < literal_column(f"'{change:%Y-%m-%d %H:%M:%S.%f}'"), shifted[hours])
+                  for change, hours in parts[:-1]], else_=shifted[parts[-1][1]])
 
 
 def median(values: Iterable[float | None]) -> float | None:
@@ -78,15 +101,24 @@ def iso_week(day: date) -> str:
     return f"{year}-W{week:02d}"
 
 
-def sql_median(values) -> float | None:
-    """The median of a one-column SELECT, computed in the database (window functions work on
-    SQLite ≥ 3.25 and PostgreSQL), so thousands of values are not fetched into Python."""
-    from sqlalchemy import or_, select
+def materialized(stmt, name: str):
+    """A WITH query worked out once (SQLite >= 3.35, PostgreSQL >= 12). As a plain subquery the
+    database may copy its expressions into every outer use: a correlated subquery read in
+    five CASEs was then evaluated five times per row."""
+    return stmt.cte(name).prefix_with("MATERIALIZED")
 
-    sub = values.subquery()
-    v = sub.c[0]
-    ranked = select(v.label("v"), func.row_number().over(order_by=v).label("rn"),
-                    func.count().over().label("n")).where(v.is_not(None)).subquery()
-    result = db.session.scalar(select(func.avg(ranked.c.v)).where(or_(
-        ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)))
-    return None if result is None else float(result)
+
+def value_list(seconds: ColumnElement) -> ColumnElement:
+    """An aggregate that hands all non-NULL durations of a group over as one text of whole
+    seconds ("3600,0,86400"): SQLite sorts slowly (window functions over 100,000 rows took
+    longer than the rest of the page), so medians and percentiles are taken in Python from
+    one row instead. Whole seconds: exact enough for days with one decimal, and integers are
+    written much faster than floats."""
+    whole = cast(func.round(seconds), Integer)
+    if _dialect() == "postgresql":
+        return func.string_agg(cast(whole, Text), literal_column("','"))
+    return func.group_concat(whole, literal_column("','"))
+
+
+def parse_values(text: str | None) -> list[int]:
+    return list(map(int, text.split(","))) if text else []

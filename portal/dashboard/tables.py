@@ -28,10 +28,12 @@ class Table:
 
 def collect(scope: Scope) -> dict:
     """Every figure of the adviser dashboard for one scope."""
+    cohort = queries.cohort_of(scope)  # read once, for the tables and the funnel
     return {
+        "cohort": cohort,
         "organisations": queries.organisations(scope),
         "vacancies": queries.vacancies(scope),
-        "applications": queries.applications(scope),
+        "applications": queries.applications(scope, cohort),
         "applications_weekly": queries.applications_per_week(scope),
         "tours": queries_work.tours(scope),
         "placements": queries_work.placements(scope),

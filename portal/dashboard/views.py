@@ -14,13 +14,24 @@ from portal import access, csv_export, db
 from portal.accounts.auth import admin_required, adviser_required
 from portal.clock import today
 from portal.dashboard import (
-    chartkit, display, glance_tables, pdf, queries_org, report, report_pdf, tables,
+    chartkit,
+    counter,  # noqa: F401,I001  (connects the landing-page view counter)
+    display,
+    glance_tables,
+    pdf,
+    queries_org,
+    report,
+    report_pdf,
+    tables,
 )
 from portal.dashboard.forms import (
-    FilterForm, PeriodForm, month_period, quarter_period, recent_quarters,
+    FilterForm,
+    PeriodForm,
+    month_period,
+    quarter_period,
+    recent_quarters,
 )
 from portal.dashboard.queries import Scope
-from portal.dashboard import counter  # noqa: F401,I001  (connects the landing-page view counter)
 from portal.organisations.forms import SECTORS
 from portal.regions.models import Location, Region
 
@@ -151,5 +162,7 @@ def regions():
                            csv_args=_csv_args())
 
 
-from portal.dashboard import views_org  # noqa: E402,F401  (registers the organisation routes)
-from portal.dashboard import views_public  # noqa: E402,F401  (GET /api/v1/figures)
+from portal.dashboard import (
+    views_org,  # noqa: E402,F401  (registers the organisation routes)
+    views_public,  # noqa: E402,F401  (GET /api/v1/figures)
+)

@@ -4,7 +4,7 @@ tours with attendance, placements with TWV states and cancellations, reports and
 The expected figures in test_figures.py are worked out by hand from these rows."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
 from portal import db
@@ -12,12 +12,12 @@ from portal.applicants.models import ApplicationEvent, ResidenceStatus, Stage
 from portal.organisations.models import OrgKind, OrgStatus
 from portal.vacancies.models import ContractType, VacancyStatus
 
-NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone.utc)  # a Monday
+NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)  # a Monday
 START, END = date(2026, 1, 5), date(2026, 3, 15)
 
 
 def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def d(text: str) -> date:

@@ -1,7 +1,7 @@
 """Overdue TWV cancellations on the dashboard follow the adviser list's rule to the day."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from portal.vacancies.models import ContractType
 
 @pytest.mark.parametrize("late_evening", [False, True])
 def test_overdue_matches_the_cancellations_list(make, db_session, late_evening):
-    clock.move_to(datetime(2026, 3, 16, 10, 0, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 16, 10, 0, tzinfo=UTC))
     region = make.region()
     adviser = make.user(Role.adviser, region=region)
     org = make.organisation(region)
@@ -35,7 +35,7 @@ def test_overdue_matches_the_cancellations_list(make, db_session, late_evening):
                 start_date=reported - timedelta(days=30), hours_per_week=20,
                 contract_type=ContractType.temporary, twv_needed=True,
                 twv_state=TwvState.cancellation_requested, end_date=end,
-                cancellation_requested_at=moment.astimezone(timezone.utc)))
+                cancellation_requested_at=moment.astimezone(UTC)))
     db_session.commit()
     rows = placement_queries.awaiting_cancellation(adviser, day)
     figures = queries_work.placements(Scope(start=day - timedelta(days=90), end=day,

@@ -2,7 +2,7 @@
 azc location, and unchanged by the retention purge."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -62,7 +62,7 @@ def test_figures_survive_the_retention_purge(world):
     from portal.apply.housekeeping import purge_expired
 
     before = [figures(world.A), figures(world.A, world.A1), figures(world.B)]
-    clock.move_to(datetime(2027, 6, 1, 10, 0, tzinfo=timezone.utc))
+    clock.move_to(datetime(2027, 6, 1, 10, 0, tzinfo=UTC))
     erased = purge_expired(clock.utcnow())
     db.session.commit()
     # Every application: those of the filled, expired and closed vacancies, and those of the two

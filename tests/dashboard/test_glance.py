@@ -4,7 +4,7 @@ trends, the azc locations side by side, time per stage, TWV steps and aftercare,
 and per azc, unchanged by the retention purge."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -15,7 +15,8 @@ from portal.dashboard import glance, summary_text, tables
 from portal.dashboard.public import public_figures
 from portal.dashboard.queries import Scope
 from portal.jobs import JOBS, resolve
-from tests.dashboard import expected, expected_glance as want, scenario, scenario_glance
+from tests.dashboard import expected, scenario, scenario_glance
+from tests.dashboard import expected_glance as want
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_figures_at_a_glance_survive_the_retention_purge(world):
               dict(region=world.A, source="poster"), dict(region=world.A, residence="status_holder")]
     before = [at_a_glance(**s) for s in scopes]
     public_before = public_figures(scenario.END)
-    later = datetime(2027, 6, 1, 10, 0, tzinfo=timezone.utc)
+    later = datetime(2027, 6, 1, 10, 0, tzinfo=UTC)
     clock.move_to(later)
     for label, path in JOBS:
         if "purged" in label:  # every purge of the tick, whatever feature adds one

@@ -3,7 +3,7 @@ hires that never started, vacancies open on a past day, the previous period, per
 the report periods; and a section of another feature shown through sections.py."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from jinja2 import ChoiceLoader, DictLoader
@@ -17,11 +17,11 @@ from portal.dashboard.tables import Table
 from portal.placements.models import EndReason
 from portal.vacancies.models import VacancyStatus
 
-NOW = datetime(2026, 3, 16, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 16, 10, 0, tzinfo=UTC)
 
 
 def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 @pytest.fixture

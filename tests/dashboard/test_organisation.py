@@ -1,7 +1,7 @@
 """The organisation's own funnel and the agencies' weekly digest."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from portal import clock, db
 from portal.accounts.models import Role
@@ -51,7 +51,7 @@ def test_agency_digest_once_per_week(app, make, db_session, world, mails):
     clock.move_to(clock.utcnow() + timedelta(days=3))
     assert weekly_agency_digest(clock.utcnow()) == 0  # same ISO week
     db.session.commit()
-    clock.move_to(datetime(2026, 3, 23, 7, 0, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 23, 7, 0, tzinfo=UTC))
     assert weekly_agency_digest(clock.utcnow()) == 1  # next week: a14 applied on 16 March
     db.session.commit()
     send_pending()

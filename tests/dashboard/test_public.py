@@ -3,7 +3,7 @@ the small-number rule, the total that would give a hidden region away, and the s
 definitions as the adviser's dashboard."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -14,7 +14,7 @@ from portal.dashboard.queries import Scope
 from portal.organisations.models import OrgStatus
 from portal.vacancies.models import VacancyStatus
 
-NOW = datetime(2026, 11, 30, 10, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 30, 10, tzinfo=UTC)
 TODAY = date(2026, 11, 30)
 
 
