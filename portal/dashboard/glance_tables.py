@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from portal.aftercare.forms import CONCERN_LABELS
 from portal.applicants.forms import STAGE_LABELS
@@ -152,7 +153,8 @@ def small_multiples(g: Glance) -> list[tuple[str, Chart]]:
     top = charts.nice_max(max((v for r in g.azc for v in r.weekly), default=0))
     return [(r.name, charts.small_bars(
         f"azc-{i}", _("Sollicitaties per week: %(azc)s", azc=r.name),
-        _("%(n)s sollicitaties in %(w)s weken", n=number(r.applied), w=len(g.weeks)),
+        ngettext("%(n)s sollicitatie in %(w)s weken", "%(n)s sollicitaties in %(w)s weken",
+                 r.applied or 0, n=number(r.applied), w=len(g.weeks)),
         g.weeks, r.weekly, top)) for i, r in enumerate(g.azc)]
 
 
