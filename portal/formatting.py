@@ -84,6 +84,16 @@ def decimal_euros(cents: int | None) -> str | None:
     return f"{'-' if cents < 0 else ''}{euros}.{rest:02d}"
 
 
+def number_range(low: int | None, high: int | None, isolate: bool | None = None) -> str:
+    """"24–38" (or "24" when both are the same). On right-to-left pages the range is wrapped in
+    left-to-right isolates: between two numbers a dash otherwise takes the page's direction,
+    and an Arabic card read "38–24"."""
+    text = f"{low}" if low == high or high is None else f"{low}–{high}"
+    if isolate is None:
+        isolate = has_request_context() and i18n.text_direction() == "rtl"
+    return f"{LRI}{text}{PDI}" if isolate else text
+
+
 # --- dates ------------------------------------------------------------------------------
 
 def nice_date(value: date | datetime | None, fmt: str = "long") -> str:

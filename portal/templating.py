@@ -7,7 +7,7 @@ from flask import Flask, request
 from flask_babel import get_locale
 
 from portal import i18n, static_files
-from portal.formatting import money, nice_date, phone_international, phone_national
+from portal.formatting import money, nice_date, number_range, phone_international, phone_national
 from portal.urls import absolute_url
 
 __all__ = ["init_app", "lang_url", "money", "nice_date"]  # money, nice_date: used by features
@@ -27,6 +27,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.filters["money"] = money
+    app.jinja_env.filters["number_range"] = number_range
     app.jinja_env.filters["nice_date"] = nice_date
     app.jinja_env.filters["phone"] = phone_national
     app.jinja_env.filters["phone_international"] = phone_international

@@ -200,7 +200,8 @@ def _detail(app, *, move_form=None, note_form=None, code=200):
         can_move=member and bool(targets), can_hire=member and app.stage in OPEN_STAGES,
         next_stage=services.next_step(app.stage),
         stage_labels=STAGE_LABELS, residence_labels=RESIDENCE_LABELS,
-        language_labels=LANGUAGE_LABELS, reason_label=services.reason_label,
+        language_labels=LANGUAGE_LABELS, level_labels=LEVEL_LABELS,
+        reason_label=services.reason_label,
         whatsapp=queries.whatsapp_digits(app.phone),
         **merged(signals.detail_shown, app),  # tours adds its part
     ), code
