@@ -7,12 +7,13 @@ from __future__ import annotations
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
+
 from portal import db
 from portal.accounts.home import MAX_ITEMS, WorkItem, WorkLine, waited
 from portal.accounts.models import Role, User
 from portal.accounts.signals import home_shown
-from portal.home.desk import desk_line
 from portal.aftercare.queries import follow_up_for_adviser
+from portal.home.desk import desk_line
 from portal.organisations.models import OrgStatus
 from portal.organisations.queries import queue as organisation_queue
 from portal.placements.queries import awaiting_cancellation

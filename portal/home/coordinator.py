@@ -4,15 +4,14 @@ down. Admins coordinate every location but see their own work on their home page
 from __future__ import annotations
 
 from flask import url_for
-from flask_babel import format_datetime
+from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from portal.accounts.home import MAX_ITEMS, WorkItem, WorkLine
 from portal.accounts.models import Role, User
 from portal.accounts.signals import home_shown
-from portal.home.desk import desk_line
 from portal.clock import utcnow
+from portal.home.desk import desk_line
 from portal.tours.models import TourState
 from portal.tours.queries import list_for_coordinator
 from portal.vacancies.queries import board_locations, to_hang, to_take_down

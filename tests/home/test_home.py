@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from portal import db
 from portal.accounts.models import Role
 from portal.applicants.models import Stage
 from portal.clock import utcnow
@@ -17,7 +16,6 @@ from portal.notifications.models import OutboxMessage
 from portal.organisations.models import OrgStatus
 from portal.placements.models import TwvState
 from portal.tours.models import TourState
-from portal.vacancies.models import VacancyStatus
 
 
 def card(html: str, key: str) -> str:

@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from portal.vacancies.models import VacancyStatus
 from portal.posters.pdf import render_vacancy_poster
+from portal.vacancies.models import VacancyStatus
 from tests.posters.test_pdf import needs_tools, pdf_text, poster, scan
 
 
