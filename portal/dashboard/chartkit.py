@@ -189,7 +189,8 @@ def to_drawing(chart: Chart, width_pt: float, font: str = "Helvetica",
     """The same shapes as a reportlab Drawing `width_pt` wide (y flipped: PDF y points up)."""
     k = width_pt / chart.width
     height = chart.height * k
-    drawing = Drawing(width_pt, height)
+    # The renderer's starting font: otherwise a Helvetica is added to the PDF as well.
+    drawing = Drawing(width_pt, height, initialFontName=font)
 
     def color(value):
         return None if value is None else HexColor(value)

@@ -103,6 +103,7 @@ def _band(cells: list[BandCell]) -> PdfTable:
     rows = [boxes[i:i + 3] + [""] * (3 - len(boxes[i:i + 3])) for i in range(0, len(boxes), 3)]
     table = PdfTable(rows, colWidths=[FRAME / 3] * 3)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("BOX", (0, 0), (-1, -1), 0.6, INK), ("INNERGRID", (0, 0), (-1, -1), 0.6, INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("TOPPADDING", (0, 0), (-1, -1), 5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
@@ -127,6 +128,7 @@ def _grid(g: Grid) -> KeepTogether:
     data += [[_p(row[0], "cell")] + [_p(v, "cell") for v in row[1:]] for row in g.rows]
     table = PdfTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), TINT),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
@@ -140,7 +142,7 @@ def monthly_overview(content: Content) -> bytes:
     buffer = BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=A4, title=content.title, author="Werkportaal azc",
                             leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm,
-                            bottomMargin=18 * mm)
+                            bottomMargin=18 * mm, initialFontName=FONT)
     story: list[Flowable] = [_p(content.title, "title"), _p(content.subtitle, "subtitle"),
                              KeepTogether([_p(content.band_heading, "h2"), _band(content.band)]),
                              KeepTogether([_p(content.summary_heading, "h2"), _p(content.summary, "body")])]
