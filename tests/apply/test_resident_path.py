@@ -74,6 +74,7 @@ def test_procedure_too_short_is_told_before_typing_anything(client, make, vacanc
     assert "Je kunt hier nu niet solliciteren" in html
     assert 'name="phone"' not in html  # no form to fill in for nothing
     assert "6 maanden" in html and "Werkbalie" in html and "vrijwilligerswerk" in html
+    assert 'href="/w/ZDM"' in html  # the azc's Werkbalie agenda, to book a talk
     assert "/v/OTH999" not in html  # no job they cannot take yet
     assert stored() == 0
 
