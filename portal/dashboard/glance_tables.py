@@ -2,9 +2,8 @@
 Every chart has its table: the same numbers, for screen readers and for checking."""
 from __future__ import annotations
 
-from flask_babel import format_date
+from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 
 from portal.aftercare.forms import CONCERN_LABELS
 from portal.applicants.forms import STAGE_LABELS

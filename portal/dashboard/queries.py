@@ -220,25 +220,23 @@ class Cohort:
     to_hire: list[float]
 
 
-def _first(stage: Stage):
-    """The moment of the application's first step into `stage` (NULL: never), read from the
-    index of its history: cheaper than grouping every event."""
-    return (select(func.min(ApplicationEvent.created_at))
-            .where(ApplicationEvent.application_id == Application.id,
-                   ApplicationEvent.to_stage == stage)
-            .correlate(Application).scalar_subquery())
+def _first_into(stage: Stage):
+    """Per application (grouped): the moment of its first step into `stage` (NULL: never)."""
+    return func.min(case((ApplicationEvent.to_stage == stage, ApplicationEvent.created_at)))
 
 
 def cohort_of(scope: Scope) -> Cohort:
-    furthest = (select(func.max(stage_rank(ApplicationEvent.to_stage)))
-                .where(ApplicationEvent.application_id == Application.id)
-                .correlate(Application).scalar_subquery())
+    # One pass over the period's applications and their histories (a hash or sorted group per
+    # application), worked out once in a WITH query and then counted per azc and rank.
     per_app = scoped_applications(select(
         func.coalesce(Application.azc_location_id, NO_AZC).label("azc"),
-        stage_rank(Application.stage).label("now"), func.coalesce(furthest, 0).label("ever"),
-        seconds_between(Application.created_at, _first(Stage.contacted)).label("contact"),
-        seconds_between(Application.created_at, _first(Stage.hired)).label("hire"),
-    ).select_from(Application), scope)
+        stage_rank(Application.stage).label("now"),
+        func.coalesce(func.max(stage_rank(ApplicationEvent.to_stage)), 0).label("ever"),
+        seconds_between(Application.created_at, _first_into(Stage.contacted)).label("contact"),
+        seconds_between(Application.created_at, _first_into(Stage.hired)).label("hire"),
+    ).select_from(Application)
+        .outerjoin(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
+    ).group_by(Application.id)
     per_app = materialized(per_app, "per_app")
     rank = case((per_app.c.now > per_app.c.ever, per_app.c.now), else_=per_app.c.ever)
     ranks: dict[int, Counter] = defaultdict(Counter)

@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from sqlalchemy import and_, case, func, select
-from sqlalchemy.orm import aliased
 
 from portal import db
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckState
@@ -51,15 +50,14 @@ def _middle(ordered: list[int]) -> float | None:
 def stage_times(scope: Scope) -> dict[str, dict]:
     """Per measured stage: finished stays, median and slowest-10 % days (see the docstring).
     Each step (an event) ends a stay in the stage it came from (from_stage: the first one's
-    is "new"), which began at the step before it or, for the first, at applying."""
-    step, before = ApplicationEvent, aliased(ApplicationEvent)
-    entered = (select(func.max(before.created_at))
-               .where(before.application_id == step.application_id,
-                      before.created_at < step.created_at, before.to_stage != Stage.new)
-               .correlate(step).scalar_subquery())
+    is "new"), which began at the step before it (in time, then in order of recording) or,
+    for the first, at applying."""
+    step = ApplicationEvent
+    before = func.lag(step.created_at).over(partition_by=step.application_id,
+                                             order_by=(step.created_at, step.id))
     stays = scoped_applications(
         select(func.coalesce(step.from_stage, Stage.new).label("stage"),
-               seconds_between(func.coalesce(entered, Application.created_at), step.created_at)
+               seconds_between(func.coalesce(before, Application.created_at), step.created_at)
                .label("secs"))
         .select_from(Application).join(step, step.application_id == Application.id), scope,
     ).where(step.to_stage != Stage.new)
