@@ -70,9 +70,14 @@ def funnel_tables(data: dict, stage_labels: dict, language_labels: dict) -> list
     vacancies = Table("vacancies", _("Per vacature"),
                       [_("Vacature"), _("Code"), _("Bekeken"), _("Sollicitaties"),
                        _("Van bekeken naar sollicitatie (%)")]
-                      + [str(stage_labels[s]) for s in stage_order])
+                      + [str(stage_labels[s]) for s in stage_order],
+                      note=_("Van bekeken naar sollicitatie: leeg als er meer sollicitaties zijn dan "
+                             "getelde bezoeken (bijvoorbeeld via de Werkbalie of een adviseur)."))
     for row in data["vacancies"]:
-        rate = round(100 * row["applications"] / row["views"], 1) if row["views"] else None
+        # Not a share when more people applied than visits were counted (the desk, an adviser's
+        # proposal or a visit before counting began): "350 %" would only mislead.
+        counted = row["views"] and row["applications"] <= row["views"]
+        rate = round(100 * row["applications"] / row["views"], 1) if counted else None
         vacancies.rows.append([row["title"], row["code"], row["views"], row["applications"], rate]
                               + [row["stages"][s.value] for s in stage_order])
     posters = Table("posters", _("Via welke azc-poster"), [_("Poster"), _("Bekeken"), _("Sollicitaties")],
