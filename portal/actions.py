@@ -3,7 +3,7 @@ question, disable an account...): CSRF-checked, one service call, one commit, a 
 redirect. A broken rule (any DomainError) is rolled back and shown as the error message."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from flask import abort, flash, redirect
 from flask_wtf import FlaskForm

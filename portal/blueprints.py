@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+import portal.home  # noqa: F401,I001  (no blueprint: connects the staff home's work lines)
 from portal.accounts.views import bp as accounts
 from portal.activities.views import bp as activities
 from portal.activities.views_public import bp as activities_public
-from portal.werkbalie.views import bp as werkbalie
-from portal.werkbalie.views_public import bp as werkbalie_public
 from portal.admin.views import bp as admin
 from portal.aftercare.views import bp as aftercare
 from portal.applicants.views import bp as applicants
@@ -17,7 +16,6 @@ from portal.apply.views import bp as apply
 from portal.dashboard.views import bp as dashboard
 from portal.guidance.views import bp as guidance
 from portal.health.views import bp as health
-import portal.home  # noqa: F401,I001  (no blueprint: connects the staff home's work lines)
 from portal.organisations.views import bp as organisations
 from portal.phrases.views import bp as phrases
 from portal.placements.views import bp as placements
@@ -26,6 +24,8 @@ from portal.questions.views import bp as questions
 from portal.reports.views import bp as reports
 from portal.tours.views import bp as tours
 from portal.vacancies.views import bp as vacancies
+from portal.werkbalie.views import bp as werkbalie
+from portal.werkbalie.views_public import bp as werkbalie_public
 
 # Registration order: routes of earlier blueprints win when two rules match the same URL.
 BLUEPRINTS: tuple[Blueprint, ...] = (

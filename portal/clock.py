@@ -1,7 +1,7 @@
 """One place for "now", so time-driven rules can be tested with a moved clock."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -9,7 +9,7 @@ _offset = None  # set by tests through move_to()
 
 
 def utcnow() -> datetime:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     return now + _offset if _offset is not None else now
 
 
@@ -20,4 +20,4 @@ def today() -> date:
 
 def move_to(moment: datetime | None) -> None:
     global _offset
-    _offset = None if moment is None else moment - datetime.now(timezone.utc)
+    _offset = None if moment is None else moment - datetime.now(UTC)

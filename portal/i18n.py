@@ -2,7 +2,8 @@
 The choice is taken from ?lang=, then the `lang` cookie, then Accept-Language."""
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from flask import current_app, g, request
 

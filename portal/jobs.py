@@ -4,8 +4,8 @@ Features add their job here."""
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 JOBS: tuple[tuple[str, str], ...] = (
     # (label, "module:function") — the outbox runs last so mail made by earlier jobs goes out.

@@ -8,12 +8,11 @@ import threading
 
 import pytest
 from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
 
 import portal.models  # noqa: F401
 from portal import clock, create_app
-from werkzeug.serving import make_server
 from portal.db import Base, make_engine
-
 from tests import factories
 from tests.csrf_client import CsrfClient
 

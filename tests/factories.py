@@ -163,8 +163,15 @@ class Factory:
         """A resident training at `location` (sessions a week apart, one sign-up for all)."""
         from datetime import datetime, time
 
-        from portal.activities.models import (Activity, ActivityCounts, ActivityKind,
-                                              ActivitySession, Audience, PlaceKind, SeatPool)
+        from portal.activities.models import (
+            Activity,
+            ActivityCounts,
+            ActivityKind,
+            ActivitySession,
+            Audience,
+            PlaceKind,
+            SeatPool,
+        )
         from portal.vacancies.codes import random_code
 
         fields = dict(code=random_code(), kind=ActivityKind.training, audience=Audience.residents,

@@ -6,7 +6,7 @@ scripts and what the resident typed into a text area."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -55,7 +55,7 @@ def page_text(html: str, lang: str) -> str:
     return re.sub(r"\s+", " ", unescape(" ".join(parser.parts))).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str):
     with (TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po").open("rb") as f:
         return read_po(f, locale=lang)
@@ -71,7 +71,7 @@ def _chunks(msgid: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def dutch_chunks(lang: str) -> tuple[tuple[str, str], ...]:
     """(chunk, msgid) for every text of the Dutch source whose translation into `lang` is
     different (names such as "Tigrinya" are the same in English and are left out)."""

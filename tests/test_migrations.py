@@ -4,12 +4,10 @@ from __future__ import annotations
 import os
 
 import pytest
-
-from sqlalchemy import create_engine, text
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, text
 
 import portal.models  # noqa: F401
 from portal import create_app

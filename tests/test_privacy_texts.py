@@ -5,7 +5,7 @@ the settings the purge uses (changed here on purpose, so a number typed into a t
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask_babel import force_locale, gettext
@@ -168,6 +168,6 @@ def test_promised_report_periods_are_the_periods_the_purge_waits(client, setting
     html = client.get("/report").get_data(as_text=True)
     (weeks,) = _numbers(html, "data-report-contact-weeks")
     (months,) = _numbers(html, "data-report-retention-months")
-    settled = datetime(2026, 8, 31, 9, tzinfo=timezone.utc)
+    settled = datetime(2026, 8, 31, 9, tzinfo=UTC)
     assert contact_until(settled) == settled + timedelta(weeks=weeks)
     assert text_until(settled) == add_months(settled, months)

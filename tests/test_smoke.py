@@ -1,5 +1,6 @@
 from sqlalchemy import select
 
+
 def test_healthz_reports_database(client):
     res = client.get("/healthz")
     assert res.status_code == 200

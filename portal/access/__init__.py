@@ -21,8 +21,8 @@ from typing import Any, Protocol
 from sqlalchemy import ColumnElement, false, select, true
 
 from portal import db
-from portal.db import ColumnArg
 from portal.accounts.models import Role, User
+from portal.db import ColumnArg
 
 
 class OrganisationLike(Protocol):

@@ -14,15 +14,15 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from portal import db
+from portal.accounts import passwords
 from portal.accounts.models import STAFF_ROLES, Role, User
 from portal.accounts.signals import staff_changed
-from portal.accounts import passwords
 from portal.audit.services import record
 from portal.clock import utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue_template
 from portal.regions.models import Location, Region
 from portal.security import check_password, hash_password, make_token, read_token
-from portal.domain import DomainError
 from portal.text import clean_line, has_control_characters
 from portal.urls import absolute_url
 

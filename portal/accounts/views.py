@@ -171,5 +171,7 @@ def two_factor_setup():
                            qr=qr_data_uri(uri))
 
 
-from portal.accounts import views_account  # noqa: E402,F401  (registers more routes on bp)
-from portal.accounts import front_door  # noqa: E402  (the visitor's front page; registers /code on bp)
+from portal.accounts import (
+    front_door,  # noqa: E402  (the visitor's front page; registers /code on bp)
+    views_account,  # noqa: E402,F401  (registers more routes on bp)
+)

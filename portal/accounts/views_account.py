@@ -8,8 +8,14 @@ from flask_login import current_user, login_required, login_user
 from portal import db
 from portal.accounts import services
 from portal.accounts.auth import member_required
-from portal.accounts.forms import (AcceptInviteForm, ChangeEmailForm, ChangePasswordForm,
-                                   EmailOnlyForm, InviteForm, ResetPasswordForm)
+from portal.accounts.forms import (
+    AcceptInviteForm,
+    ChangeEmailForm,
+    ChangePasswordForm,
+    EmailOnlyForm,
+    InviteForm,
+    ResetPasswordForm,
+)
 from portal.accounts.limits import IP_LIMIT, account_mail_limits, may_mail_account
 from portal.accounts.views import bp, start_session
 from portal.extensions import limiter

@@ -18,11 +18,11 @@ from portal.accounts.services import AccountError, disable_user
 from portal.accounts.services import create_staff as create_account
 from portal.accounts.signals import staff_changed
 from portal.audit.services import record
+from portal.domain import DomainError
 from portal.regions.models import Location, Region
 from portal.text import clean_line
 from portal.vacancies.models import MinimumWage
 from portal.vacancies.wages import missing_change_dates
-from portal.domain import DomainError
 
 CODE_RE = re.compile(r"^[A-Z0-9]{2,6}$")
 

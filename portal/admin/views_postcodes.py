@@ -8,7 +8,8 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
-from portal.admin import postcodes as ranges, services
+from portal.admin import postcodes as ranges
+from portal.admin import services
 from portal.admin.forms import ConfirmForm, PostcodeRangeForm
 from portal.admin.views import bp
 from portal.form_errors import put_error

@@ -7,9 +7,9 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
+from portal.actions import button_action
 from portal.admin import services
 from portal.admin.forms import ROLE_LABELS, ConfirmForm, MinimumWageForm, RoleForm, StaffForm
-from portal.actions import button_action
 from portal.admin.views import bp
 from portal.form_errors import put_error
 

@@ -65,8 +65,8 @@ class AftercareCheck(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     placement: Mapped[Placement] = relationship()
-    answered_by: Mapped["User | None"] = relationship(foreign_keys=[answered_by_id])
-    followed_up_by: Mapped["User | None"] = relationship(foreign_keys=[followed_up_by_id])
+    answered_by: Mapped[User | None] = relationship(foreign_keys=[answered_by_id])
+    followed_up_by: Mapped[User | None] = relationship(foreign_keys=[followed_up_by_id])
 
     @property
     def waiting_for_adviser(self) -> bool:

@@ -17,12 +17,12 @@ from portal.applicants.models import Application
 from portal.apply import signals as apply_signals
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue
 from portal.organisations.queries import advisers_to_call
 from portal.placements import services as placements
 from portal.placements import signals as placement_signals
 from portal.placements.models import EndReason, Placement
-from portal.domain import DomainError
 from portal.text import clean_text
 from portal.urls import absolute_url
 

@@ -10,7 +10,10 @@ from portal import db
 from portal.accounts.auth import member_required
 from portal.aftercare import queries, services
 from portal.aftercare.forms import (
-    CONCERN_LABELS, KIND_LABELS, STATE_LABELS, CheckinForm,
+    CONCERN_LABELS,
+    KIND_LABELS,
+    STATE_LABELS,
+    CheckinForm,
 )
 from portal.aftercare.models import CheckState
 from portal.form_errors import put_error

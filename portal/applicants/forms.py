@@ -2,18 +2,17 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, HiddenField, SelectField, StringField,
-                     TextAreaField)
+from wtforms import BooleanField, DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
+from portal.applicants.languages import LANGUAGES, LEVELS
 from portal.applicants.models import ResidenceStatus, Stage
 from portal.applicants.queries import Filters
 from portal.applicants.services import MAX_MESSAGE, REASONS
 from portal.bounds import id_arg
 from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
-from portal.applicants.languages import LANGUAGES, LEVELS
 from portal.text import line_filter, text_filter
 
 STAGE_LABELS = {
@@ -66,7 +65,7 @@ class FilterForm(FlaskForm):
     sort = SelectField(_l("Sorteren"), choices=[SelectChoice("newest", _l("Nieuwste eerst")),
                                                 SelectChoice("oldest", _l("Oudste eerst"))])
 
-    def set_choices(self, vacancies, locations, clients=()) -> "FilterForm":
+    def set_choices(self, vacancies, locations, clients=()) -> FilterForm:
         # "" for "all", never None: WTForms writes None as value="None" into the page and the
         # next filter click put vacancy=None into every link.
         self.vacancy.choices = [SelectChoice("", _l("Alle"))] + [
@@ -148,7 +147,7 @@ class MoveForm(FlaskForm):
     # Asked for only when the chosen stage ends the application (see services.needs_confirmation).
     confirm = BooleanField(_l("Ja, ik weet dat dit niet terug kan"))
 
-    def set_targets(self, stages) -> "MoveForm":
+    def set_targets(self, stages) -> MoveForm:
         self.stage.choices = [NO_STAGE] + _target_choices(stages)
         return self
 

@@ -109,7 +109,7 @@ class Application(Base):
     vacancy: Mapped[Vacancy] = relationship()
     poster_location: Mapped[Location | None] = relationship(foreign_keys=[poster_location_id])
     azc_location: Mapped[Location | None] = relationship(foreign_keys=[azc_location_id])
-    events: Mapped[list["ApplicationEvent"]] = relationship(
+    events: Mapped[list[ApplicationEvent]] = relationship(
         back_populates="application", order_by="ApplicationEvent.id",
         cascade="all, delete-orphan",
     )
@@ -153,7 +153,7 @@ class ApplicationEvent(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     application: Mapped[Application] = relationship(back_populates="events")
-    actor: Mapped["User | None"] = relationship(foreign_keys=[actor_id], viewonly=True)
+    actor: Mapped[User | None] = relationship(foreign_keys=[actor_id], viewonly=True)
 
 
 class ApplicantNote(Base):
@@ -169,4 +169,4 @@ class ApplicantNote(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    author: Mapped["User | None"] = relationship(foreign_keys=[author_id], viewonly=True)
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id], viewonly=True)

@@ -3,7 +3,7 @@ may see. Filters go into the SQL; one query per page, counts with GROUP BY."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import UTC, date, datetime, time
 
 from sqlalchemy import ColumnElement, ScalarResult, Select, Text, cast, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -11,7 +11,11 @@ from sqlalchemy.orm import joinedload, selectinload
 from portal import access, db
 from portal.accounts.models import User
 from portal.applicants.models import (
-    ApplicantNote, Application, ApplicationEvent, ResidenceStatus, Stage,
+    ApplicantNote,
+    Application,
+    ApplicationEvent,
+    ResidenceStatus,
+    Stage,
 )
 from portal.clock import AMS
 from portal.db import Rows
@@ -93,7 +97,7 @@ def _filtered(stmt: Select[Rows], org: Organisation, f: Filters, *,
         # validated against a fixed list, so a quoted match is exact and portable.
         stmt = stmt.where(cast(Application.languages, Text).like(f'%"{f.language}"%'))
     if f.since:
-        start = datetime.combine(f.since, time(0), AMS).astimezone(timezone.utc)
+        start = datetime.combine(f.since, time(0), AMS).astimezone(UTC)
         stmt = stmt.where(Application.created_at >= start)
     if f.client:
         stmt = stmt.where(Vacancy.client_name == f.client)

@@ -12,16 +12,21 @@ from flask_babel import lazy_gettext as _l
 from portal import db
 from portal.accounts.models import User
 from portal.applicants.models import (
-    ENDED_STAGES, OPEN_STAGES, ApplicantNote, Application, ApplicationEvent, Stage,
+    ENDED_STAGES,
+    OPEN_STAGES,
+    ApplicantNote,
+    Application,
+    ApplicationEvent,
+    Stage,
 )
 from portal.audit.services import record
 from portal.clock import utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue
 from portal.phrases.catalogue import label
 from portal.phrases.local import localize
-from portal.translate import services as machine_texts
-from portal.domain import DomainError
 from portal.text import clean_text
+from portal.translate import services as machine_texts
 
 # The order of the open stages: moves go forward (skipping allowed) or one step back.
 PIPELINE = (Stage.new, Stage.contacted, Stage.tour, Stage.assessment, Stage.offer)

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from functools import wraps
-
 from urllib.parse import parse_qsl, urlsplit
 
-from flask import (Blueprint, abort, flash, redirect, render_template, request,
-                   url_for)
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -17,20 +15,26 @@ from portal import access, db
 from portal.accounts.models import Role
 from portal.applicants import csv_export, queries, services, signals
 from portal.applicants.forms import (
-    LANGUAGE_LABELS, LEVEL_LABELS, RESIDENCE_LABELS, STAGE_LABELS, BulkForm, FilterForm, MoveForm,
+    LANGUAGE_LABELS,
+    LEVEL_LABELS,
+    RESIDENCE_LABELS,
+    STAGE_LABELS,
+    BulkForm,
+    FilterForm,
+    MoveForm,
     NoteForm,
 )
 from portal.applicants.models import OPEN_STAGES, Stage
 from portal.applicants.services import StageError
 from portal.audit.services import record
-from portal.csv_export import response as csv_response
 from portal.bounds import id_arg, page_arg
+from portal.csv_export import response as csv_response
 from portal.extensions import login_manager
 from portal.form_errors import put_error
 from portal.organisations.models import Organisation
 from portal.organisations.suspension import personal_data_gate
-from portal.signals import merged
 from portal.security import no_store
+from portal.signals import merged
 
 bp = Blueprint("applicants", __name__)
 bp.after_request(no_store)  # every page here shows personal data

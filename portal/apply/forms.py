@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import phonenumbers
+import wtforms
 from flask import current_app
 from flask_babel import lazy_gettext as _l
-import wtforms
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice

@@ -3,7 +3,7 @@ hourly digest for organisations. Both are idempotent and flush only."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from flask import current_app
 from flask_babel import force_locale
@@ -19,13 +19,11 @@ from portal.apply.tokens import SEAL_SECONDS
 from portal.clock import AMS
 from portal.guidance.signals import page_values
 from portal.notifications.services import forget, queue
-from portal.translate import services as machine_texts
 from portal.organisations.models import Organisation
+from portal.translate import services as machine_texts
 from portal.urls import absolute_url
 from portal.vacancies.models import Vacancy
 from portal.vacancies.queries import open_clause
-
-
 
 # --- retention -------------------------------------------------------------------------
 
@@ -52,7 +50,7 @@ def vacancy_ended_at(v: Vacancy) -> datetime:
     if v.closed_at is not None:
         return v.closed_at
     # Expired (or closed without a recorded moment): the end of the closing day in NL.
-    return datetime.combine(v.closing_date + timedelta(days=1), time(0), AMS).astimezone(timezone.utc)
+    return datetime.combine(v.closing_date + timedelta(days=1), time(0), AMS).astimezone(UTC)
 
 
 def keep_until(app: Application) -> datetime:
@@ -125,7 +123,7 @@ def queue_digests(now: datetime) -> int:
         per_org[org_id].append((title, code, count))
 
     queued = 0
-    hour = now.astimezone(timezone.utc).strftime("%Y-%m-%dT%H")
+    hour = now.astimezone(UTC).strftime("%Y-%m-%dT%H")
     for org_id, counts in per_org.items():
         mark = db.session.get(DigestMark, org_id)
         if mark is not None and now - mark.sent_at < every:

@@ -11,7 +11,12 @@ from flask_babel import get_locale
 
 from portal import db
 from portal.applicants.models import (
-    OPEN_STAGES, Application, ApplicationEvent, ApplicationSource, ResidenceStatus, Stage,
+    OPEN_STAGES,
+    Application,
+    ApplicationEvent,
+    ApplicationSource,
+    ResidenceStatus,
+    Stage,
 )
 from portal.apply import queries, tokens
 from portal.apply.housekeeping import erase_personal_data

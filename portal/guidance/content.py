@@ -18,10 +18,10 @@ from __future__ import annotations
 import html as html_lib
 import re
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Iterable, Mapping
 
 import yaml
 

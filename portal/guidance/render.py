@@ -9,7 +9,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
-from typing import Mapping
+from collections.abc import Mapping
 
 import nh3
 from markdown_it import MarkdownIt

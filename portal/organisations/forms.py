@@ -183,7 +183,7 @@ class RegionMoveForm(FlaskForm):
                          description=_l("De adviseurs van die regio zien de organisatie daarna; "
                                         "u ziet haar niet meer als het een andere regio is."))
 
-    def set_regions(self, regions, current_id: int) -> "RegionMoveForm":
+    def set_regions(self, regions, current_id: int) -> RegionMoveForm:
         self.region.choices = [SelectChoice(r.id, r.name) for r in regions]
         if self.region.data is None:
             self.region.data = current_id

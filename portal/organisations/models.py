@@ -54,7 +54,7 @@ class Organisation(Base):
     decided_at: Mapped[datetime | None]
 
     region: Mapped[Region] = relationship()
-    contact_adviser: Mapped["User | None"] = relationship(foreign_keys=[contact_adviser_id])
+    contact_adviser: Mapped[User | None] = relationship(foreign_keys=[contact_adviser_id])
 
     @property
     def can_publish(self) -> bool:

@@ -12,18 +12,23 @@ from sqlalchemy import select
 from portal import access, db
 from portal.accounts.models import User
 from portal.accounts.services import (
-    AccountError, create_member, find_by_email, start_email_verification, tell_owner, usable_address,
+    AccountError,
+    create_member,
+    find_by_email,
+    start_email_verification,
+    tell_owner,
+    usable_address,
     validate_password,
 )
+from portal.accounts.signals import staff_changed
 from portal.audit.services import record
 from portal.clock import utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue_template
-from portal.accounts.signals import staff_changed
 from portal.organisations import queries, signals
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
 from portal.regions.models import Region
 from portal.regions.postcodes import region_for_postcode
-from portal.domain import DomainError
 from portal.signals import total
 from portal.text import clean_text
 

@@ -12,7 +12,12 @@ from portal.accounts.auth import adviser_required
 from portal.form_errors import put_error
 from portal.organisations import queries, services
 from portal.organisations.forms import (
-    KIND_LABELS, SECTOR_LABELS, ConfirmForm, ContactAdviserForm, RegionMoveForm, RejectForm,
+    KIND_LABELS,
+    SECTOR_LABELS,
+    ConfirmForm,
+    ContactAdviserForm,
+    RegionMoveForm,
+    RejectForm,
     SuspendForm,
 )
 from portal.organisations.models import OrgStatus

@@ -79,7 +79,7 @@ class HireForm(FlaskForm):
         _l("Dit kan niet ongedaan worden gemaakt. Gaat het werk toch niet door, dan meldt u "
            "dat daarna op de pagina van de plaatsing."))
 
-    def for_application(self, *, is_agency: bool, status: ResidenceStatus) -> "HireForm":
+    def for_application(self, *, is_agency: bool, status: ResidenceStatus) -> HireForm:
         if not is_agency:
             del self.client_name
         if status != ResidenceStatus.unknown:

@@ -17,16 +17,20 @@ from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent,
 from portal.apply import signals as apply_signals
 from portal.audit.services import record
 from portal.clock import AMS, today, utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue
 from portal.organisations.models import OrgKind
 from portal.placements import signals, vnumber
 from portal.placements.models import (
-    MANUAL_TRANSITIONS, TWV_EXISTS, EndReason, Placement, TwvState,
+    MANUAL_TRANSITIONS,
+    TWV_EXISTS,
+    EndReason,
+    Placement,
+    TwvState,
 )
-from portal.vacancies.models import ContractType
-from portal.domain import DomainError
 from portal.text import clean_line, clean_text
 from portal.urls import absolute_path, absolute_url
+from portal.vacancies.models import ContractType
 
 MAX_NOTE = 1000
 

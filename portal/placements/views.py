@@ -3,7 +3,7 @@ report the end of the work and confirm the TWV was withdrawn. Another organisati
 application or placement is a 404."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, has_request_context, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, has_request_context, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -18,7 +18,13 @@ from portal.organisations.models import OrgKind
 from portal.organisations.suspension import refusal
 from portal.placements import pdf, queries, services
 from portal.placements.forms import (
-    CONTRACT_LABELS, END_LABELS, TWV_LABELS, ConfirmForm, EndForm, HireForm, TwvDateForm,
+    CONTRACT_LABELS,
+    END_LABELS,
+    TWV_LABELS,
+    ConfirmForm,
+    EndForm,
+    HireForm,
+    TwvDateForm,
 )
 from portal.placements.models import EndReason, Placement, TwvState
 from portal.security import no_store

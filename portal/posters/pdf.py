@@ -12,9 +12,9 @@ are zlib-compressed, and a multi-page PDF embeds each font subset once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
-from typing import Callable, Sequence
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4

@@ -44,10 +44,10 @@ class Question(Base):
     last_activity_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     organisation: Mapped[Organisation] = relationship()
-    asked_by: Mapped["User | None"] = relationship(foreign_keys=[asked_by_id])
-    adviser: Mapped["User | None"] = relationship(foreign_keys=[adviser_id])
+    asked_by: Mapped[User | None] = relationship(foreign_keys=[asked_by_id])
+    adviser: Mapped[User | None] = relationship(foreign_keys=[adviser_id])
     vacancy: Mapped[Vacancy | None] = relationship()
-    messages: Mapped[list["Message"]] = relationship(
+    messages: Mapped[list[Message]] = relationship(
         back_populates="question", order_by="Message.id", cascade="all, delete-orphan"
     )
 
@@ -66,7 +66,7 @@ class Message(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     question: Mapped[Question] = relationship(back_populates="messages")
-    author: Mapped["User | None"] = relationship()
+    author: Mapped[User | None] = relationship()
 
 
 class FaqDraft(Base):
@@ -86,4 +86,4 @@ class FaqDraft(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    created_by: Mapped["User | None"] = relationship()
+    created_by: Mapped[User | None] = relationship()

@@ -17,16 +17,16 @@ from portal.accounts.models import User
 from portal.accounts.signals import staff_changed
 from portal.audit.services import record
 from portal.clock import utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue_template
 from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation
 from portal.organisations.queries import contact_adviser
 from portal.questions.models import FaqDraft, Message, Question, QuestionState
 from portal.questions.waiting import is_overdue
-from portal.vacancies.models import Vacancy
-from portal.domain import DomainError
 from portal.text import clean_line, clean_text
 from portal.urls import absolute_url
+from portal.vacancies.models import Vacancy
 
 log = logging.getLogger(__name__)
 

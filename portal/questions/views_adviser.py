@@ -8,13 +8,13 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import adviser_required
+from portal.actions import button_action
 from portal.audit.services import record
 from portal.bounds import id_arg
 from portal.form_errors import put_error
 from portal.questions import services
 from portal.questions.forms import AnswerForm, ConfirmForm, FaqForm
 from portal.questions.views import bp
-from portal.actions import button_action
 from portal.questions.waiting import ANSWER_WORKING_DAYS, working_deadline
 
 

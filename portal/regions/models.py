@@ -12,7 +12,7 @@ class Region(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120), unique=True)
 
-    locations: Mapped[list["Location"]] = relationship(
+    locations: Mapped[list[Location]] = relationship(
         back_populates="region", order_by="Location.name"
     )
 

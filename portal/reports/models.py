@@ -96,7 +96,7 @@ class Report(Base):
     organisation: Mapped[Organisation | None] = relationship()
     location: Mapped[Location | None] = relationship()
     region: Mapped[Region | None] = relationship()
-    events: Mapped[list["ReportEvent"]] = relationship(
+    events: Mapped[list[ReportEvent]] = relationship(
         back_populates="report", order_by="ReportEvent.id", cascade="all, delete-orphan"
     )
 
@@ -125,4 +125,4 @@ class ReportEvent(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     report: Mapped[Report] = relationship(back_populates="events")
-    actor: Mapped["User | None"] = relationship()
+    actor: Mapped[User | None] = relationship()

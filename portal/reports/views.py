@@ -101,6 +101,8 @@ def status():
     )
 
 
-from portal.reports import views_adviser  # noqa: E402,F401  (registers the adviser routes)
-from portal.reports import views_translate  # noqa: E402,F401  (machine translation for advisers)
-from portal.reports import housekeeping  # noqa: E402,F401  (retention periods on guidance pages)
+from portal.reports import (
+    housekeeping,  # noqa: E402,F401  (retention periods on guidance pages)
+    views_adviser,  # noqa: E402,F401  (registers the adviser routes)
+    views_translate,  # noqa: E402,F401  (machine translation for advisers)
+)

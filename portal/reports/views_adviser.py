@@ -7,15 +7,21 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import db
+from portal.accounts.auth import adviser_required
 from portal.bounds import page_arg
 from portal.clock import utcnow
-from portal.accounts.auth import adviser_required
 from portal.form_errors import put_error
 from portal.i18n import LANGUAGES
 from portal.reports import services
 from portal.reports.forms import (
-    FORWARDED_LABELS, REPORTER_LABELS, SIGNAL_LABELS, STATE_LABELS, PrintForm, StateForm,
-    SuspendForm, SuspendOrganisationForm,
+    FORWARDED_LABELS,
+    REPORTER_LABELS,
+    SIGNAL_LABELS,
+    STATE_LABELS,
+    PrintForm,
+    StateForm,
+    SuspendForm,
+    SuspendOrganisationForm,
 )
 from portal.reports.models import ForwardedTo, ReportState
 from portal.reports.views import bp

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -8,8 +8,8 @@ from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaFi
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from portal.form_fields import MultiCheckboxField
 from portal.clock import AMS
+from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.text import line_filter, text_filter
 from portal.tours.models import Attendance, Tour, TourState
@@ -50,7 +50,7 @@ class TourForm(FlaskForm):
                                    validators=[Optional(), Length(max=1000)],
                                    description=_l("Bus, trein of ophalen. Kort en eenvoudig."))
 
-    def set_candidates(self, apps) -> "TourForm":
+    def set_candidates(self, apps) -> TourForm:
         self.applications.choices = [
             SelectChoice(a.id, f"{a.both_names or a.reference} – {a.reference}") for a in apps]
         return self
@@ -67,7 +67,7 @@ class TourForm(FlaskForm):
         # The employer types Dutch wall-clock time; it is stored as UTC.
         local = datetime.combine(self.date.data, self.start_time.data, AMS)
         return TourData(
-            starts_at=local.astimezone(timezone.utc), duration_minutes=self.duration.data,
+            starts_at=local.astimezone(UTC), duration_minutes=self.duration.data,
             address=self.address.data or "", capacity=self.capacity.data,
             meeting_point=self.meeting_point.data or "", what_to_bring=self.what_to_bring.data or "",
             transport_note=self.transport_note.data or "")

@@ -58,8 +58,8 @@ class Tour(Base):
 
     organisation: Mapped[Organisation] = relationship()
     vacancy: Mapped[Vacancy | None] = relationship()
-    created_by: Mapped["User | None"] = relationship(foreign_keys=[created_by_id])
-    invites: Mapped[list["TourInvite"]] = relationship(
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    invites: Mapped[list[TourInvite]] = relationship(
         back_populates="tour", order_by="TourInvite.id", cascade="all, delete-orphan"
     )
 

@@ -1,7 +1,7 @@
 """Read-only look-ups for tours, always scoped: an organisation, or a coordinator's locations."""
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import groupby
 
 from sqlalchemy import Select, select
@@ -25,7 +25,7 @@ def _with_invites(stmt: Select[tuple[Tour]]) -> Select[tuple[Tour]]:
 
 
 def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMS).astimezone(timezone.utc)
+    return datetime.combine(day, time(0), AMS).astimezone(UTC)
 
 
 def for_organisation(org: Organisation, tour_id: int) -> Tour | None:

@@ -8,9 +8,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import render_template
-from flask_babel import force_locale
+from flask_babel import force_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
@@ -20,6 +19,7 @@ from portal.applicants import services as stages
 from portal.applicants.models import OPEN_STAGES, Application, ApplicationEvent, Stage
 from portal.audit.services import record
 from portal.clock import utcnow
+from portal.domain import DomainError
 from portal.notifications.services import queue, queue_template
 from portal.organisations.models import Organisation
 from portal.phrases.catalogue import label
@@ -28,7 +28,6 @@ from portal.text import clean_line, clean_text
 from portal.tours.models import Attendance, Tour, TourInvite, TourState
 from portal.translate import services as machine_texts
 from portal.vacancies.models import Vacancy
-from portal.domain import DomainError
 
 BEFORE_TOUR = (Stage.new, Stage.contacted)
 MAX_DURATION = 8 * 60

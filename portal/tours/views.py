@@ -2,26 +2,31 @@
 file. Another organisation's tour, or any other role, is a 404."""
 from __future__ import annotations
 
-
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
 from portal import db
+from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import OPEN_STAGES, Application
 from portal.bounds import id_arg
 from portal.clock import utcnow
-from portal.accounts.auth import roles_required
 from portal.form_errors import put_error
 from portal.organisations.suspension import personal_data_gate
 from portal.security import no_store
 from portal.tours import ics, queries, services
 from portal.tours import parts as _parts  # noqa: F401  (connects the tour parts of other pages)
 from portal.tours.forms import (
-    ATTENDANCE_LABELS, STATE_LABELS, ActionForm, RescheduleForm, TourForm, attendance_form, marks,
+    ATTENDANCE_LABELS,
+    STATE_LABELS,
+    ActionForm,
+    RescheduleForm,
+    TourForm,
+    attendance_form,
+    marks,
 )
 from portal.tours.models import TourState
 from portal.tours.services import TourError

@@ -8,14 +8,19 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.models import Role
+from portal.actions import button_action
 from portal.clock import utcnow
 from portal.tours import queries, services
 from portal.tours.forms import (
-    ATTENDANCE_LABELS, STATE_LABELS, ActionForm, NoteForm, attendance_form, marks,
+    ATTENDANCE_LABELS,
+    STATE_LABELS,
+    ActionForm,
+    NoteForm,
+    attendance_form,
+    marks,
 )
 from portal.tours.models import TourState
 from portal.tours.services import TourError
-from portal.actions import button_action
 from portal.tours.views import bp, invite_label, roles_or_404
 
 coordinator_only = roles_or_404(Role.coordinator, Role.admin)

@@ -3,7 +3,7 @@ alphabet without look-alikes (no 0/O, 1/I/L, 2/Z, 5/S, 6/G, 8/B) and are stored 
 from __future__ import annotations
 
 import secrets
-from typing import Callable
+from collections.abc import Callable
 
 ALPHABET = "ACDEFHJKLMNPQRTUVWXY3479"
 LENGTH = 6

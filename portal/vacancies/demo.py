@@ -10,8 +10,7 @@ from portal import db
 from portal.clock import today, utcnow
 from portal.regions.models import Location
 from portal.vacancies import codes
-from portal.vacancies.models import (ContractType, Level, MinimumWage, Vacancy, VacancyLocation,
-                                     VacancyStatus)
+from portal.vacancies.models import ContractType, Level, MinimumWage, Vacancy, VacancyLocation, VacancyStatus
 
 WAGE_ROWS = ((date(2025, 1, 1), 1406), (date(2025, 7, 1), 1440), (date(2026, 1, 1), 1471))
 

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, IntegerField, RadioField, SelectField,
-                     StringField, TextAreaField)
+from wtforms import BooleanField, DateField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, NumberRange, Optional
 
@@ -11,7 +10,6 @@ from portal.form_fields import MoneyField, MultiCheckboxField
 from portal.form_validators import Required
 from portal.vacancies.models import ContractType, Level
 from portal.vacancies.services import VacancyData
-
 
 CONTRACT_CHOICES = [
     SelectChoice(ContractType.temporary.value, _l("Tijdelijk (uitzend)")),
@@ -63,7 +61,7 @@ class VacancyForm(FlaskForm):
     location_ids = MultiCheckboxField(_l("azc-locaties voor de poster"), coerce=int,
                                       description=_l("Kies waar de poster komt te hangen. Nodig om te publiceren."))
 
-    def for_organisation(self, is_agency: bool, location_choices) -> "VacancyForm":
+    def for_organisation(self, is_agency: bool, location_choices) -> VacancyForm:
         if is_agency:  # an agency must name the client (inlener)
             self.client_name.validators = [Required(), Length(max=200)]
             self.client_name.flags.required = True

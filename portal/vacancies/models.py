@@ -89,12 +89,12 @@ class Vacancy(Base):
     poster_changed_at: Mapped[datetime | None]
 
     organisation: Mapped[Organisation] = relationship()
-    postings: Mapped[list["VacancyLocation"]] = relationship(
+    postings: Mapped[list[VacancyLocation]] = relationship(
         back_populates="vacancy", cascade="all, delete-orphan"
     )
 
     @property
-    def current_postings(self) -> list["VacancyLocation"]:
+    def current_postings(self) -> list[VacancyLocation]:
         return [p for p in self.postings if p.removed_at is None]
 
     @property

@@ -13,17 +13,17 @@ from sqlalchemy import select
 from portal import db
 from portal.audit.services import record
 from portal.clock import today, utcnow
+from portal.domain import DomainError
 from portal.formatting import add_months, money
-from portal.text import clean_line, clean_text
 from portal.organisations import signals as org_signals
 from portal.organisations.models import Organisation, OrgKind
 from portal.regions.models import Location
 from portal.signals import total
+from portal.text import clean_line, clean_text
 from portal.vacancies import codes
 from portal.vacancies import signals as vacancy_signals
 from portal.vacancies.models import ContractType, Level, Vacancy, VacancyLocation, VacancyStatus
 from portal.vacancies.wages import minimum_wage_on
-from portal.domain import DomainError
 
 ORG_SUSPENDED = "organisation suspended"
 CLOSE_OUTCOMES = {"filled": VacancyStatus.filled, "not_filled": VacancyStatus.closed,

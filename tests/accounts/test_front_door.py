@@ -4,7 +4,7 @@ JavaScript and under 30 KB. Plus the poster-code form and the translated 404."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -17,7 +17,7 @@ BUDGET = 30_000  # bytes
 
 @pytest.fixture
 def world(make, db_session):
-    clock.move_to(datetime(2026, 11, 30, 10, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 11, 30, 10, tzinfo=UTC))
     zaanstad = make.region("Zaanstad")
     make.location(region=zaanstad, code="ZDM", name="azc Zaandam")
     make.location(region=zaanstad, code="WMR", name="azc Wormer")

@@ -8,7 +8,6 @@ from portal import create_app
 from portal.accounts.models import Role
 from tests.accounts.helpers import sign_in
 
-
 # Per-account limits, and why they cannot lock the owner out: test_lockout.py
 
 def test_sign_in_limited_per_ip_across_accounts(client, cheap_unknown_account_check):

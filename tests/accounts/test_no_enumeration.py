@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from portal.accounts.models import Role, User
-from portal.organisations.models import Organisation
 from portal.notifications.services import send_pending
+from portal.organisations.models import Organisation
 from tests.factories import PASSWORD
 
 REGISTER = "/organisatie/aanmelden"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from flask import g
@@ -162,7 +162,7 @@ def test_members_are_not_staff_accounts(client, admin, make, db_session):
 
 
 def test_minimum_wage_rows_and_unique_date(client, admin, db_session):
-    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=UTC))
     res = client.post("/beheer/minimumloon", data={"valid_from": "2026-01-01", "euros": "14,71"})
     assert res.status_code == 302
     row = db_session.scalar(select(MinimumWage))
@@ -180,12 +180,12 @@ def test_minimum_wage_rows_and_unique_date(client, admin, db_session):
 def test_staleness_warning(client, admin, make, db_session):
     db_session.add(MinimumWage(valid_from=date(2026, 1, 1), cents_per_hour=1471))
     db_session.commit()
-    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=UTC))
     assert 'id="wage-stale"' not in client.get("/beheer/minimumloon").get_data(as_text=True)
-    clock.move_to(datetime(2026, 6, 30, 12, tzinfo=timezone.utc))  # 1 July is coming, no row
+    clock.move_to(datetime(2026, 6, 30, 12, tzinfo=UTC))  # 1 July is coming, no row
     html = client.get("/beheer/minimumloon").get_data(as_text=True)
     assert 'id="wage-stale"' in html and "1 juli 2026" in html
-    clock.move_to(datetime(2026, 7, 2, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 7, 2, 12, tzinfo=UTC))
     assert 'id="wage-stale"' in client.get("/beheer/").get_data(as_text=True)
     assert 'id="wage-stale"' in client.get("/").get_data(as_text=True)  # the admin's home page
     client.post("/beheer/minimumloon", data={"valid_from": "2026-07-01", "euros": "15.00"})

@@ -13,7 +13,6 @@ from portal.aftercare.services import schedule_checkins, send_due
 from portal.audit.models import AuditEvent
 from portal.notifications.services import send_pending
 from portal.placements.models import Placement, TwvState
-
 from tests.aftercare.helpers import checks, noon, placement
 
 START = date(2026, 3, 2)

@@ -12,7 +12,6 @@ from portal import clock, db
 from portal.aftercare.models import CheckKind, CheckState
 from portal.aftercare.services import schedule_checkins, send_due
 from portal.placements.models import Placement
-
 from tests.aftercare.helpers import checks, noon, placement
 
 text = st.one_of(st.none(), st.text(max_size=300), st.sampled_from(

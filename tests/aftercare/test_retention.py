@@ -10,7 +10,6 @@ from portal.accounts.models import Role
 from portal.aftercare.queries import retention, work_help_links
 from portal.applicants.models import Stage
 from portal.placements.models import EndReason
-
 from tests.aftercare.helpers import noon, placement
 
 TODAY = date(2026, 6, 15)  # six weeks back: 4 May; three months (91 days) back: 16 March

@@ -11,7 +11,6 @@ from portal.aftercare.services import schedule_checkins, send_due
 from portal.notifications.models import OutboxMessage
 from portal.notifications.services import send_pending
 from portal.placements.models import EndReason
-
 from tests.aftercare.helpers import checks, noon, placement
 
 START = date(2026, 3, 2)

@@ -3,17 +3,15 @@ import itertools
 import re
 
 from flask_babel import force_locale, gettext
-from markupsafe import escape
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from markupsafe import escape
 from sqlalchemy import func, select
 
 from portal import db
 from portal.applicants.models import Application, ApplicationEvent, ResidenceStatus, Stage
 from portal.apply.tokens import hash_token
 from portal.notifications.services import send_pending
-
 from tests.apply.conftest import form_data
 
 URL = "/v/ABC234/ZDM/solliciteren"

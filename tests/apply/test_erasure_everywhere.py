@@ -15,7 +15,6 @@ from portal.applicants.services import move
 from portal.db import Base
 from portal.notifications.models import OutboxMessage
 from portal.vacancies.models import VacancyStatus
-
 from tests.apply.conftest import form_data
 
 URL = "/v/ABC234/ZDM/solliciteren"

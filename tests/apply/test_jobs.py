@@ -1,5 +1,5 @@
 """Time-driven work: the hourly digest and the retention purge."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -10,7 +10,7 @@ from portal.apply.housekeeping import purge_expired, queue_digests
 from portal.notifications.services import send_pending
 from portal.vacancies.models import VacancyStatus
 
-T0 = datetime(2026, 3, 2, 9, 10, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 9, 10, tzinfo=UTC)
 
 
 def test_digest_one_mail_per_org_per_hour_without_personal_data(make, db_session, mails):

@@ -5,8 +5,8 @@ from markupsafe import escape
 from sqlalchemy import select
 
 from portal import db
-from portal.apply.wording import stage_text
 from portal.applicants.models import ApplicantNote, Application, ApplicationEvent, Stage
+from portal.apply.wording import stage_text
 
 
 @pytest.mark.parametrize("stage, words", [

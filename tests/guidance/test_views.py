@@ -1,5 +1,5 @@
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from portal import clock
 from portal.vacancies.models import MinimumWage
@@ -55,11 +55,11 @@ def test_wage_on_the_page_comes_from_the_wage_table(client, db_session):
     db_session.add_all([MinimumWage(valid_from=date(2026, 1, 1), cents_per_hour=1471),
                         MinimumWage(valid_from=date(2026, 7, 1), cents_per_hour=1499)])
     db_session.commit()
-    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 3, 1, 12, tzinfo=UTC))
     html = client.get("/hulp/minimumloon-en-eerlijk-werk?lang=nl").get_data(as_text=True)
     assert "€ 14,71" in html and "1 januari 2026" in html
     assert "{{" not in html and "€ 14,99" not in html
-    clock.move_to(datetime(2026, 7, 1, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 7, 1, 12, tzinfo=UTC))
     html = client.get("/hulp/minimumloon-en-eerlijk-werk?lang=en").get_data(as_text=True)
     assert "€ 14,99" in html and "July 1, 2026" in html and "€ 14,71" not in html
     ar = client.get("/hulp/rechten-op-het-werk?lang=ar").get_data(as_text=True)

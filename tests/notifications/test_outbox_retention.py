@@ -10,7 +10,6 @@ from sqlalchemy import select
 from portal import clock, db
 from portal.notifications.models import OutboxMessage
 from portal.notifications.services import KEEP_HANDLED, blank_handled, queue, send_pending
-
 from tests.notifications.test_outbox import _closed_port
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from flask import url_for
@@ -19,7 +19,7 @@ def _waiting(world, make, db_session, vacancy, ended_days_ago: int):
     p = make_placement(make, db_session, vacancy, start_date=today() - timedelta(days=60))
     services.set_twv_state(p, world.member_a, TwvState.applied, today() - timedelta(days=50))
     move_to(datetime.combine(today() - timedelta(days=ended_days_ago), time(12), tzinfo=AMS)
-            .astimezone(timezone.utc))
+            .astimezone(UTC))
     services.end(p, world.member_a, today(), EndReason.end_of_contract)
     move_to(None)
     db_session.commit()

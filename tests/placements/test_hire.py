@@ -3,9 +3,9 @@ from __future__ import annotations
 from sqlalchemy import select, text
 
 from portal import db
-from portal.db import Base
 from portal.applicants.models import ApplicationEvent, ResidenceStatus, Stage
 from portal.audit.models import AuditEvent
+from portal.db import Base
 from portal.placements.models import TwvState
 from portal.placements.vnumber import person_hash
 from tests.placements.conftest import V_NUMBER, placement_of

@@ -1,7 +1,7 @@
 """`portal tick`: remind the employer after 3 and 7 days, flag the advisers after 10."""
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -19,8 +19,8 @@ from tests.placements.conftest import make_placement
 
 def _at(days: int) -> datetime:
     """Noon (Amsterdam) `days` after the real today (not the moved clock), as aware UTC."""
-    day = datetime.now(timezone.utc).astimezone(AMS).date() + timedelta(days=days)
-    return datetime.combine(day, time(12), tzinfo=AMS).astimezone(timezone.utc)
+    day = datetime.now(UTC).astimezone(AMS).date() + timedelta(days=days)
+    return datetime.combine(day, time(12), tzinfo=AMS).astimezone(UTC)
 
 
 @pytest.fixture

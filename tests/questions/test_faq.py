@@ -7,7 +7,6 @@ from sqlalchemy import select
 
 from portal import db
 from portal.questions.models import FaqDraft
-
 from tests.questions.helpers import ask, audit, last_question
 
 

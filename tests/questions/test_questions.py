@@ -6,7 +6,6 @@ import pytest
 from portal.accounts.models import Role
 from portal.notifications.services import send_pending
 from portal.questions.models import QuestionState
-
 from tests.questions.helpers import ask, audit, last_question, reload
 
 

@@ -10,7 +10,6 @@ import pytest
 from portal import clock
 from portal.clock import AMS
 from portal.questions.waiting import is_overdue, working_deadline
-
 from tests.questions.helpers import ask, last_question
 
 

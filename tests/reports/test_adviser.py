@@ -10,7 +10,6 @@ from portal.audit.models import AuditEvent
 from portal.organisations.models import OrgStatus
 from portal.reports.models import ForwardedTo, Report, ReportState
 from portal.vacancies.models import VacancyStatus
-
 from tests.reports.helpers import make_report
 
 

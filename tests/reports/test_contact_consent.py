@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from portal.accounts.models import Role
-
 from tests.reports.helpers import all_reports, post_report
 
 PHONE = "+31655512345"

@@ -11,7 +11,6 @@ from portal.audit.models import AuditEvent
 from portal.notifications.services import send_pending
 from portal.reports.models import Report, ReportState
 from portal.reports.services import CODE_ALPHABET
-
 from tests.reports.helpers import all_reports, make_report, post_report
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from portal.clock import AMS, utcnow
 from portal.tours import services
@@ -22,7 +22,7 @@ def propose(world, apps=None, **kw):
 
 
 def form(days: int = 3, **kw) -> dict:
-    local = (datetime.now(timezone.utc) + timedelta(days=days)).astimezone(AMS)
+    local = (datetime.now(UTC) + timedelta(days=days)).astimezone(AMS)
     data = {"date": local.date().isoformat(), "start_time": "10:00", "duration": "60",
             "address": "Hemkade 12, Zaandam", "meeting_point": "Receptie", "capacity": "2",
             "what_to_bring": "Schoenen", "transport_note": "Bus 391"}

@@ -12,7 +12,6 @@ from portal.notifications.models import OutboxMessage
 from portal.tours import services
 from portal.tours.models import Attendance, TourState
 from portal.tours.services import TourError
-
 from tests.tours.helpers import propose, tour_data
 
 

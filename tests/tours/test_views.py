@@ -10,7 +10,6 @@ from portal.applicants.models import Stage
 from portal.clock import AMS, move_to, today, utcnow
 from portal.tours import services
 from portal.tours.models import Tour, TourState
-
 from tests.tours.helpers import form, propose, tour_data
 
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -68,7 +68,7 @@ def test_missing_change_dates_name_the_current_and_the_coming_change(wages):
     assert missing_change_dates(date(2026, 3, 1)) == []  # 1 July is still four months off
     assert missing_change_dates(date(2026, 4, 1)) == [date(2026, 7, 1)]  # coming, within 92 days
     assert missing_change_dates(date(2026, 11, 30)) == [date(2026, 7, 1), date(2027, 1, 1)]
-    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=UTC))
     assert missing_change_dates() == [date(2026, 7, 1), date(2027, 1, 1)]
 
 
@@ -78,8 +78,8 @@ def test_empty_wage_table_misses_the_current_change(app):
 
 def test_portal_tick_warns_about_missing_wage_rows(app, wages):
     runner = app.test_cli_runner()
-    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 11, 30, 12, tzinfo=UTC))
     out = runner.invoke(args=["portal", "tick"]).output
     assert "WARNING minimum wage: no row for 2026-07-01, 2027-01-01" in out
-    clock.move_to(datetime(2026, 2, 1, 12, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 2, 1, 12, tzinfo=UTC))
     assert "WARNING minimum wage" not in runner.invoke(args=["portal", "tick"]).output

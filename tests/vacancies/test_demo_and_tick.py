@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -54,6 +54,6 @@ def test_public_endpoints_never_500(client, location, code):
 def test_expire_at_amsterdam_midnight(app, make, db_session):
     v = make.vacancy(closing_date=datetime(2026, 6, 30).date())
     # 30 June 23:59 in Amsterdam is 21:59 UTC (summer time): still open
-    assert services.expire_due(datetime(2026, 6, 30, 21, 59, tzinfo=timezone.utc)) == 0
-    assert services.expire_due(datetime(2026, 6, 30, 22, 1, tzinfo=timezone.utc)) == 1
+    assert services.expire_due(datetime(2026, 6, 30, 21, 59, tzinfo=UTC)) == 0
+    assert services.expire_due(datetime(2026, 6, 30, 22, 1, tzinfo=UTC)) == 1
     assert v.status == VacancyStatus.expired

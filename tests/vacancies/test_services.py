@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -38,7 +38,7 @@ def error_of(func, *args) -> VacancyError:
 
 
 def at(day: date) -> None:
-    clock.move_to(datetime(day.year, day.month, day.day, 10, tzinfo=timezone.utc))
+    clock.move_to(datetime(day.year, day.month, day.day, 10, tzinfo=UTC))
 
 
 def test_create_makes_a_draft_with_a_code(wages, org, loc):
@@ -256,9 +256,9 @@ def test_expire_due_with_moved_clock_is_idempotent(make, db_session):
     soon = make.vacancy(org, closing_date=date(2026, 3, 1))
     later = make.vacancy(org, closing_date=date(2026, 3, 20))
     draft = make.vacancy(org, status=VacancyStatus.draft, closing_date=date(2026, 3, 1))
-    last_day = datetime(2026, 3, 1, 22, 30, tzinfo=timezone.utc)  # 23:30 in Amsterdam
+    last_day = datetime(2026, 3, 1, 22, 30, tzinfo=UTC)  # 23:30 in Amsterdam
     assert services.expire_due(last_day) == 0
-    next_day = datetime(2026, 3, 1, 23, 30, tzinfo=timezone.utc)  # 00:30 on 2 March
+    next_day = datetime(2026, 3, 1, 23, 30, tzinfo=UTC)  # 00:30 on 2 March
     assert services.expire_due(next_day) == 1
     assert soon.status == VacancyStatus.expired
     assert later.status == VacancyStatus.published and draft.status == VacancyStatus.draft

@@ -3,7 +3,7 @@ sign, one decimal; the statutory minimum next to the field and enforced on the s
 amount above three times the minimum needs a tick that it is right."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +15,7 @@ from tests.vacancies.test_views import form
 
 @pytest.fixture
 def setup(make, db_session, wages):
-    clock.move_to(datetime(2026, 11, 2, 9, tzinfo=timezone.utc))
+    clock.move_to(datetime(2026, 11, 2, 9, tzinfo=UTC))
     db_session.add(MinimumWage(valid_from=date(2027, 1, 1), cents_per_hour=1500))
     loc = make.location(code="ZDM", name="azc Zaandam")
     member = make.user(organisation=make.organisation(name="Bakkerij De Zon"))
