@@ -173,7 +173,7 @@ def collect(scope: Scope, figures: dict) -> Glance:
     now, before = queries_glance.band(scope), queries_glance.band(previous)
     funnel = queries_glance.funnel(scope, figures["cohort"])
     by_azc = scope.region_id is not None and scope.location_id is None
-    weekly = queries_glance.applications_per_azc_week(scope) if by_azc else {}
+    weekly = figures["applications_by_azc_weekly"] if by_azc else {}
     placed = figures["placements"]
     return Glance(
         scope=scope, previous=previous, day=now["day"], band=_band(now, before), steps=_steps(funnel),

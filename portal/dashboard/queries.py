@@ -257,17 +257,20 @@ def _location_names(ids) -> dict[int, str]:
     return grouped(select(Location.id, Location.name).where(Location.id.in_(ids)))
 
 
-def applications_per_week(scope: Scope) -> list[tuple[date, int]]:
-    per_week: Counter = Counter()
-    for day, n in per_local_day(scope):
-        per_week[week_start(day)] += n
-    return [(week, per_week.get(week, 0)) for week in scope.weeks()]
-
-
-def per_local_day(scope: Scope, *keys) -> list:
-    """Applications of the period per Dutch calendar day (and `keys`): (day, *keys, n) rows."""
+def applications_per_azc_week(scope: Scope) -> dict[int, dict[date, int]]:
+    """Applications per applicant's azc (NO_AZC: none given) and Dutch calendar week, grouped
+    by Dutch calendar day in the database."""
     day = local_day(Application.created_at, scope.since, scope.until).label("day")
-    days = scoped_applications(select(day, *keys).select_from(Application), scope).subquery()
-    columns = [days.c.day, *(days.c[k.name] for k in keys)]
-    return [(date.fromisoformat(d), *rest) for d, *rest in db.session.execute(
-        select(*columns, func.count()).group_by(*columns))]
+    azc = func.coalesce(Application.azc_location_id, NO_AZC).label("azc")
+    days = scoped_applications(select(day, azc).select_from(Application), scope).subquery()
+    per: dict[int, Counter] = defaultdict(Counter)
+    for text, key, n in db.session.execute(
+            select(days.c.day, days.c.azc, func.count()).group_by(days.c.day, days.c.azc)):
+        per[int(key)][week_start(date.fromisoformat(text))] += n
+    return {key: {week: counts.get(week, 0) for week in scope.weeks()} for key, counts in per.items()}
+
+
+def applications_per_week(scope: Scope, per_azc: dict[int, dict[date, int]] | None = None,
+                          ) -> list[tuple[date, int]]:
+    per_azc = applications_per_azc_week(scope) if per_azc is None else per_azc
+    return [(week, sum(weeks.get(week, 0) for weeks in per_azc.values())) for week in scope.weeks()]

@@ -15,7 +15,7 @@ Definitions (the page explains them too):
 from __future__ import annotations
 
 import statistics
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import and_, distinct, func, or_, select
@@ -30,7 +30,6 @@ from portal.dashboard.queries import (
     Scope,
     cohort_of,
     count_if,
-    per_local_day,
     scoped_applications,
     vacancy_location_conditions,
 )
@@ -172,15 +171,6 @@ def funnel(scope: Scope, cohort: Cohort | None = None) -> dict:
 
 
 # --- trends -------------------------------------------------------------------------------
-
-def applications_per_azc_week(scope: Scope) -> dict[int, dict[date, int]]:
-    """Applications per applicant's azc and week (Dutch calendar weeks)."""
-    per: dict[int, Counter] = defaultdict(Counter)
-    azc = func.coalesce(Application.azc_location_id, NO_AZC).label("azc")
-    for day, key, n in per_local_day(scope, azc):
-        per[int(key)][week_start(day)] += n
-    return {key: {week: counts.get(week, 0) for week in scope.weeks()} for key, counts in per.items()}
-
 
 def endings_per_week(scope: Scope) -> list[tuple[date, int]]:
     """Placements whose last working day fell in each week (every reason, as the tables)."""

@@ -13,7 +13,8 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy.orm import aliased
 
 from portal import db
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckState
@@ -23,6 +24,7 @@ from portal.dashboard.queries import Scope, count_if, scoped_applications
 from portal.dashboard.queries_work import scoped_placements
 from portal.dashboard.sqlfuncs import (
     days,
+    is_postgresql,
     materialized,
     parse_values,
     seconds_between,
@@ -47,17 +49,32 @@ def _middle(ordered: list[int]) -> float | None:
     return (ordered[(n - 1) // 2] + ordered[n // 2]) / 2 if n else None
 
 
+def _step_before(step: type[ApplicationEvent]) -> ColumnElement:
+    """The moment of the step before this one in the application's history (in time, then in
+    order of recording; the "new" step of applying left out); NULL for the first. PostgreSQL
+    reads it with LAG; SQLite sorts every row for a window function, so it looks the step up
+    in the index of the history instead. Both give the same moment."""
+    if is_postgresql():
+        return func.lag(step.created_at).over(partition_by=step.application_id,
+                                               order_by=(step.created_at, step.id))
+    before = aliased(ApplicationEvent)
+    return (select(func.max(before.created_at))
+            .where(before.application_id == step.application_id, before.to_stage != Stage.new,
+                   before.created_at <= step.created_at,
+                   or_(before.created_at < step.created_at, before.id < step.id))
+            .correlate(step).scalar_subquery())
+
+
 def stage_times(scope: Scope) -> dict[str, dict]:
     """Per measured stage: finished stays, median and slowest-10 % days (see the docstring).
     Each step (an event) ends a stay in the stage it came from (from_stage: the first one's
     is "new"), which began at the step before it (in time, then in order of recording) or,
     for the first, at applying."""
     step = ApplicationEvent
-    before = func.lag(step.created_at).over(partition_by=step.application_id,
-                                             order_by=(step.created_at, step.id))
     stays = scoped_applications(
         select(func.coalesce(step.from_stage, Stage.new).label("stage"),
-               seconds_between(func.coalesce(before, Application.created_at), step.created_at)
+               seconds_between(func.coalesce(_step_before(step), Application.created_at),
+                               step.created_at)
                .label("secs"))
         .select_from(Application).join(step, step.application_id == Application.id), scope,
     ).where(step.to_stage != Stage.new)

@@ -18,6 +18,10 @@ def _dialect() -> str:
     return db.session.get_bind().dialect.name
 
 
+def is_postgresql() -> bool:
+    return _dialect() == "postgresql"
+
+
 def seconds_between(start, end) -> ColumnElement:
     if _dialect() == "postgresql":
         return extract("epoch", end - start)

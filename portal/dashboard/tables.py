@@ -29,12 +29,14 @@ class Table:
 def collect(scope: Scope) -> dict:
     """Every figure of the adviser dashboard for one scope."""
     cohort = queries.cohort_of(scope)  # read once, for the tables and the funnel
+    by_azc = queries.applications_per_azc_week(scope)  # once, for the tables and the trends
     return {
         "cohort": cohort,
         "organisations": queries.organisations(scope),
         "vacancies": queries.vacancies(scope),
         "applications": queries.applications(scope, cohort),
-        "applications_weekly": queries.applications_per_week(scope),
+        "applications_by_azc_weekly": by_azc,
+        "applications_weekly": queries.applications_per_week(scope, by_azc),
         "tours": queries_work.tours(scope),
         "placements": queries_work.placements(scope),
         "placements_weekly": queries_work.placements_per_week(scope),

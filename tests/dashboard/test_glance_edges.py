@@ -163,3 +163,18 @@ def test_a_section_of_another_feature_shows_on_the_page_and_in_the_csv(app, clie
     csv = client.get("/adviseur/cijfers?start=2026-03-01&end=2026-03-15&format=csv&table=activities")
     assert csv.status_code == 200 and "Aangemeld;21" in csv.text
 
+
+
+def test_two_steps_at_the_same_moment_follow_the_order_they_were_recorded_in(make, db_session, region):
+    vacancy = make.vacancy(make.organisation(region))
+    app = make.application(vacancy, stage=Stage.offer, created_at=at("2026-03-02T10:00"))
+    steps = ((Stage.new, Stage.contacted, "2026-03-03T10:00"), (Stage.contacted, Stage.tour, "2026-03-03T10:00"),
+             (Stage.tour, Stage.offer, "2026-03-05T10:00"))
+    for from_stage, to_stage, when in steps:
+        db.session.add(ApplicationEvent(application=app, from_stage=from_stage, to_stage=to_stage,
+                                        created_at=at(when)))
+        db.session.flush()  # recorded one after the other: ids in this order
+    db_session.commit()
+    times = queries_stalls.stage_times(_scope(region))
+    assert [(times[s]["finished"], times[s]["median_days"]) for s in ("new", "contacted", "tour")] == [
+        (1, 1.0), (1, 0.0), (1, 2.0)]
