@@ -119,15 +119,18 @@ def hatch(x: float, y: float, w: float, h: float, step: float = 4.0, stroke: str
     return lines
 
 
-def marker(kind: str, x: float, y: float, size: float = 4.0, fill: str = INK) -> object:
-    """circle, square or triangle: the shape tells series apart when colour cannot."""
+def marker(kind: str, x: float, y: float, size: float = 4.0, fill: str = INK,
+           hollow: bool = False) -> object:
+    """circle, square or triangle: the shape tells series apart when colour cannot. A hollow
+    marker (white inside) is a value that covers only part of its week."""
+    inside = WHITE if hollow else fill
     if kind == "square":
         return Path(((x - size, y - size), (x + size, y - size), (x + size, y + size),
-                     (x - size, y + size)), stroke=fill, width=1, fill=fill)
+                     (x - size, y + size)), stroke=fill, width=1.5 if hollow else 1, fill=inside)
     if kind == "triangle":
         return Path(((x, y - size - 1), (x + size + 1, y + size), (x - size - 1, y + size)),
-                    stroke=fill, width=1, fill=fill)
-    return Dot(x, y, size, fill=fill)
+                    stroke=fill, width=1.5 if hollow else 1, fill=inside)
+    return Dot(x, y, size, fill=inside, stroke=fill if hollow else None)
 
 
 # --- SVG ----------------------------------------------------------------------------------

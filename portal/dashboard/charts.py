@@ -73,7 +73,7 @@ def _legend(chart: Chart, items: list[tuple[str, str]], y: float) -> float:
     """Legend samples with labels, wrapped over rows; returns the y below it."""
     x = 0.0
     for style, label in items:
-        width = 30 + text_width(label, SMALL) + 12
+        width = 30 + text_width(label, SMALL) + 20
         if x and x + width > chart.width:
             x, y = 0.0, y + 18
         if style in SERIES_STYLES:
@@ -89,7 +89,8 @@ def _legend(chart: Chart, items: list[tuple[str, str]], y: float) -> float:
     return y + 10
 
 
-def weekly_lines(key: str, title: str, desc: str, labels: list[str], series: list[Series]) -> Chart:
+def weekly_lines(key: str, title: str, desc: str, labels: list[str], series: list[Series],
+                 partial: list[bool] | None = None) -> Chart:
     """Weekly counts as lines on one axis starting at 0; markers while weeks are few enough
     to tell apart."""
     chart = Chart(key, WIDTH, 0, title, desc)
@@ -122,11 +123,14 @@ def weekly_lines(key: str, title: str, desc: str, labels: list[str], series: lis
         if len(points) > 1:
             chart.add(Path(points, stroke=style.stroke, width=style.width, dash=style.dash))
         if n <= 26:
-            chart.add(*(marker(style.marker, px, py, 3.2, fill=style.stroke) for px, py in points))
+            chart.add(*(marker(style.marker, px, py, 3.2, fill=style.stroke,
+                               hollow=bool(partial and partial[i]))
+                        for i, (px, py) in enumerate(points)))
     return chart
 
 
 def small_bars(key: str, title: str, desc: str, weeks: list[date], values: list[int], top: int,
+               partial: list[bool] | None = None,
                width: float = 180, height: float = 70) -> Chart:
     """One azc's weekly applications, on the scale shared by the whole row (`top`)."""
     chart = Chart(key, width, height, title, desc)
@@ -136,8 +140,9 @@ def small_bars(key: str, title: str, desc: str, weeks: list[date], values: list[
               Text(width, base - plot_h - 3, str(top), SMALL - 1, anchor="end", fill=MUTED))
     for i, (week, v) in enumerate(zip(weeks, values, strict=True)):
         h = plot_h * v / top if top else 0
-        chart.add(Rect(i * slot + slot * 0.15, base - h, slot * 0.7, h, fill=BLUE,
-                       tip=f"{week.isoformat()}: {v}"))
+        part = bool(partial and partial[i])  # only part of the week: outlined, not filled
+        chart.add(Rect(i * slot + slot * 0.15, base - h, slot * 0.7, h, fill=WHITE if part else BLUE,
+                       stroke=BLUE if part else None, tip=f"{week.isoformat()}: {v}"))
     chart.add(Line(0, base, width, base, stroke=INK))
     return chart
 

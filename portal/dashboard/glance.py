@@ -4,7 +4,7 @@ for the page, the CSV files and the PDF (see tables_of and charts_of)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from flask_babel import gettext as _
 from sqlalchemy import select
@@ -73,6 +73,7 @@ class Glance:
     band: list[BandItem]
     steps: list[Step]
     weeks: list[date]
+    partial_weeks: list[bool]  # the week lies only partly in the period (or after today)
     applications_weekly: list[int]
     hires_weekly: list[int]
     endings_weekly: list[int]
@@ -166,6 +167,13 @@ def _azc_rows(scope: Scope, now: dict, funnel: dict, weekly: dict) -> list[AzcRo
     return rows
 
 
+def _partial(scope: Scope) -> list[bool]:
+    """Weeks that the period (up to today) covers only in part: their counts are not a whole
+    week's, which a line dropping at the end would otherwise suggest."""
+    last = scope.reference_day()
+    return [week < scope.start or week + timedelta(days=6) > last for week in scope.weeks()]
+
+
 def collect(scope: Scope, figures: dict) -> Glance:
     """`figures` are the tables' figures of the same scope (tables.collect): reused, not
     counted twice."""
@@ -177,7 +185,7 @@ def collect(scope: Scope, figures: dict) -> Glance:
     placed = figures["placements"]
     return Glance(
         scope=scope, previous=previous, day=now["day"], band=_band(now, before), steps=_steps(funnel),
-        weeks=scope.weeks(),
+        weeks=scope.weeks(), partial_weeks=_partial(scope),
         applications_weekly=[n for _w, n in figures["applications_weekly"]],
         hires_weekly=[n for _w, n in figures["placements_weekly"]],
         endings_weekly=[n for _w, n in queries_glance.endings_per_week(scope)],

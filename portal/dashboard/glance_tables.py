@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_babel import format_date, ngettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from portal.aftercare.forms import CONCERN_LABELS
 from portal.applicants.forms import STAGE_LABELS
@@ -13,6 +14,7 @@ from portal.dashboard.display import number
 from portal.dashboard.glance import Glance
 from portal.dashboard.queries_stalls import LEGAL_TWV_DAYS, MEASURED_STAGES
 from portal.dashboard.tables import Table, week_label
+from portal.formatting import LabelledDate
 
 
 def _band_table(g: Glance) -> Table:
@@ -30,17 +32,30 @@ def _funnel_table(g: Glance) -> Table:
                    "haalde of verder kwam."))
 
 
+PARTIAL_NOTE = _l("Open punten en lege staven: een week die maar voor een deel in de periode valt "
+                  "(of nog niet voorbij is); die telt dus geen hele week.")
+
+
+def _week(g: Glance, i: int) -> LabelledDate:
+    week = week_label(g.weeks[i])
+    if not g.partial_weeks[i]:
+        return week
+    return LabelledDate(week, _("%(week)s (deels)", week=str(week)))
+
+
 def _trend_table(g: Glance) -> Table:
     return Table("trend", _("Per week: sollicitaties, aangenomen en gestopt"),
                  [_("Week"), _("Sollicitaties"), _("Aangenomen (eerste werkdag)"), _("Gestopt (laatste werkdag)")],
-                 [[week_label(w), a, h, e] for w, a, h, e in
-                  zip(g.weeks, g.applications_weekly, g.hires_weekly, g.endings_weekly, strict=True)])
+                 [[_week(g, i), a, h, e] for i, (a, h, e) in
+                  enumerate(zip(g.applications_weekly, g.hires_weekly, g.endings_weekly, strict=True))],
+                 str(PARTIAL_NOTE) if any(g.partial_weeks) else "")
 
 
 def _azc_weekly_table(g: Glance) -> Table:
     return Table("azc_weekly", _("Sollicitaties per week en azc"),
                  [_("Week")] + [row.name for row in g.azc],
-                 [[week_label(w)] + [row.weekly[i] for row in g.azc] for i, w in enumerate(g.weeks)])
+                 [[_week(g, i)] + [row.weekly[i] for row in g.azc] for i in range(len(g.weeks))],
+                 str(PARTIAL_NOTE) if any(g.partial_weeks) else "")
 
 
 def _azc_table(g: Glance) -> Table:
@@ -116,7 +131,7 @@ def charts_of(g: Glance) -> dict[str, Chart]:
             [format_date(w, "d MMM") for w in g.weeks], [
                 charts.Series("line1", _("Sollicitaties"), g.applications_weekly),
                 charts.Series("line2", _("Aangenomen"), g.hires_weekly),
-                charts.Series("line3", _("Gestopt"), g.endings_weekly)]),
+                charts.Series("line3", _("Gestopt"), g.endings_weekly)], g.partial_weeks),
         "stage_times": charts.spans(
             "stage_times", _("Tijd per fase"),
             "; ".join(_span_caption(str(STAGE_LABELS[st]), g.stages[st.value]) for st in MEASURED_STAGES),
@@ -154,7 +169,7 @@ def small_multiples(g: Glance) -> list[tuple[str, Chart]]:
         f"azc-{i}", _("Sollicitaties per week: %(azc)s", azc=r.name),
         ngettext("%(n)s sollicitatie in %(w)s weken", "%(n)s sollicitaties in %(w)s weken",
                  r.applied or 0, n=number(r.applied), w=len(g.weeks)),
-        g.weeks, r.weekly, top)) for i, r in enumerate(g.azc)]
+        g.weeks, r.weekly, top, g.partial_weeks)) for i, r in enumerate(g.azc)]
 
 
 

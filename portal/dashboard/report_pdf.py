@@ -36,7 +36,8 @@ def content(report: Report, title: str, subtitle: str) -> pdf.Content:
     by_name = {t.name: t for t in report.glance_tables}
     pictures = [
         pdf.Picture(_("Van sollicitatie tot werk"), report.charts["funnel"], by_name["funnel"].note, 125),
-        pdf.Picture(_("Per week: sollicitaties, aangenomen en gestopt"), report.charts["trend"], "", 140),
+        pdf.Picture(_("Per week: sollicitaties, aangenomen en gestopt"), report.charts["trend"],
+                    by_name["trend"].note, 140),
     ]
     if report.small_multiples:
         pictures.append(pdf.Picture(

@@ -178,3 +178,21 @@ def test_two_steps_at_the_same_moment_follow_the_order_they_were_recorded_in(mak
     times = queries_stalls.stage_times(_scope(region))
     assert [(times[s]["finished"], times[s]["median_days"]) for s in ("new", "contacted", "tour")] == [
         (1, 1.0), (1, 0.0), (1, 2.0)]
+
+
+def test_weeks_the_period_covers_only_in_part_are_marked(client, login, make, db_session, region):
+    from portal.accounts.models import Role
+    from portal.dashboard import glance, tables
+
+    # Wednesday 4 March to today, Monday 16 March: the first and the last week are partial.
+    scope = Scope(start=date(2026, 3, 4), end=date(2026, 3, 16), region_id=region.id)
+    g = glance.collect(scope, tables.collect(scope))
+    assert g.weeks == [date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 16)]
+    assert g.partial_weeks == [True, False, True]
+    login(make.user(Role.adviser, region=region))
+    db_session.commit()
+    html = client.get("/adviseur/cijfers?start=2026-03-04&end=2026-03-16").text
+    trend = html[html.index('id="chart-trend-t"'):]
+    trend = trend[:trend.index("</svg>")]
+    assert trend.count('fill="#ffffff" stroke="#154273"') == 2  # two hollow circles, series 1
+    assert "week van 2 mrt 2026 (deels)" in html and "week van 9 mrt 2026</th>" in html
