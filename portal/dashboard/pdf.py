@@ -12,6 +12,7 @@ from io import BytesIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -48,6 +49,9 @@ STYLES = {
     "note": ParagraphStyle("note", _base, fontSize=8.5, leading=11, textColor=colors.HexColor("#4d4d4d")),
     "cell": ParagraphStyle("cell", _base, fontSize=8.5, leading=10.5),
     "head": ParagraphStyle("head", _base, fontName=BOLD, fontSize=8.5, leading=10.5),
+    "cell_num": ParagraphStyle("cell_num", _base, fontSize=8.5, leading=10.5, alignment=TA_RIGHT),
+    "head_num": ParagraphStyle("head_num", _base, fontName=BOLD, fontSize=8.5, leading=10.5,
+                               alignment=TA_RIGHT),
     "band_label": ParagraphStyle("band_label", _base, fontSize=8.5, leading=10.5),
     "band_value": ParagraphStyle("band_value", _base, fontName=BOLD, fontSize=20, leading=24),
 }
@@ -76,6 +80,7 @@ class Grid:
     headers: list[str]
     rows: list[list[str]]
     note: str = ""
+    numeric: frozenset[int] = frozenset()  # columns of numbers: right-aligned
 
 
 @dataclass
@@ -124,8 +129,11 @@ def _grid(g: Grid) -> KeepTogether:
     columns = len(g.headers)
     number_width = min(32 * mm, (FRAME - 55 * mm) / max(columns - 1, 1))
     widths = [FRAME - number_width * (columns - 1)] + [number_width] * (columns - 1)
-    data = [[_p(h, "head") for h in g.headers]]
-    data += [[_p(row[0], "cell")] + [_p(v, "cell") for v in row[1:]] for row in g.rows]
+    def style(column: int, base: str) -> str:
+        return base + "_num" if column in g.numeric else base
+
+    data = [[_p(h, style(c, "head")) for c, h in enumerate(g.headers)]]
+    data += [[_p(v, style(c, "cell")) for c, v in enumerate(row)] for row in g.rows]
     table = PdfTable(data, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT),

@@ -20,8 +20,10 @@ def cell(value) -> str:
 
 
 def grid(table: Table) -> pdf.Grid:
+    numeric = frozenset(c for c in range(1, len(table.headers)) if table.rows and all(
+        v is None or isinstance(v, (int, float)) for v in (row[c] for row in table.rows)))
     return pdf.Grid(table.title, [str(h) for h in table.headers],
-                    [[cell(v) for v in row] for row in table.rows], table.note)
+                    [[cell(v) for v in row] for row in table.rows], table.note, numeric)
 
 
 def comparison_words(report: Report) -> str:
