@@ -251,8 +251,12 @@ def board(location_code: str):
     if location is None:
         return not_found()
     parts = [html for _receiver, html in signals.board_shown.send(location) if html]
-    return render_template("apply/board.html", location=location,
-                           vacancies=queries.open_vacancies_at(location), parts=parts)
+    vacancies = queries.open_vacancies_at(location)
+    # The azc's main languages first (set by its coordinator): one tap to read the board.
+    main = [(code, LANGUAGES[code][0]) for code in location.main_languages if code in LANGUAGES]
+    return render_template("apply/board.html", location=location, vacancies=vacancies,
+                           parts=parts, entries=list_entries(vacancies, str(get_locale())),
+                           main_languages=main)
 
 
 @bp.get("/l/")
