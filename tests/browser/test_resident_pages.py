@@ -263,7 +263,7 @@ ARABIC_TEXT = """() => {
   return out;
 }"""
 
-ALLOWED = {"TWV", "COA", "UWV", "IND", "AZC", "KVK", "VCA"}
+ALLOWED = {"TWV", "COA", "UWV", "WSP", "IND", "AZC", "KVK", "VCA"}
 
 
 def latin_leftovers(texts: list[str], also_allowed: set[str]) -> list[str]:
