@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import and_, distinct, func, or_, select
+from sqlalchemy import and_, distinct, func, select
 
 from portal import db
 from portal.applicants.models import Application, Stage
@@ -44,15 +44,11 @@ from portal.dashboard.queries_work import (
 from portal.dashboard.sqlfuncs import week_start
 from portal.organisations.models import Organisation
 from portal.placements.models import Placement
-from portal.vacancies.models import Vacancy, VacancyStatus
-from portal.vacancies.queries import open_clause
+from portal.vacancies.models import Vacancy
+from portal.vacancies.queries import open_clause, was_open_clause
 
 FUNNEL_STEPS = (("applied", Stage.new), ("contacted", Stage.contacted), ("tour", Stage.tour),
                 ("hired", Stage.hired))
-
-
-def _start_of(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMS).astimezone(UTC)
 
 
 # --- the summary band ---------------------------------------------------------------------
@@ -61,13 +57,7 @@ def open_vacancies_on(scope: Scope, day: date) -> int:
     """Open on that day. Today (and later): THE open rule, as residents see it. An earlier day
     is rebuilt from the dates: published before its end, its closing date not passed, and not
     closed before its end (an organisation's suspension has no date, so it is not known then)."""
-    if day >= today():
-        condition = open_clause(day)
-    else:
-        end = _start_of(day + timedelta(days=1))
-        condition = and_(Vacancy.status != VacancyStatus.draft, Vacancy.published_at < end,
-                         Vacancy.closing_date >= day,
-                         or_(Vacancy.closed_at.is_(None), Vacancy.closed_at >= end))
+    condition = open_clause(day) if day >= today() else was_open_clause(day)
     return int(db.session.scalar(
         select(func.count()).select_from(Vacancy)
         .join(Organisation, Vacancy.organisation_id == Organisation.id)

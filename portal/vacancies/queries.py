@@ -1,14 +1,14 @@
 """Read-only look-ups, always scoped: callers pass the organisation or location."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import BindParameter, ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from portal import access, db
 from portal.accounts.models import User
-from portal.clock import today
+from portal.clock import AMS, today
 from portal.organisations.models import Organisation, OrgStatus
 from portal.regions.models import Location
 from portal.signals import merged
@@ -60,6 +60,17 @@ def open_clause(on: date | BindParameter[date] | None = None) -> ColumnElement[b
     return and_(Vacancy.status == VacancyStatus.published,
                 Vacancy.closing_date >= (today() if on is None else on),
                 Organisation.status == OrgStatus.approved)
+
+
+def was_open_clause(day: date) -> ColumnElement[bool]:
+    """The same rule for an earlier Dutch calendar day, rebuilt from the dates (the figures'
+    "open vacancies" of a past period): published before that day ended, closing date not
+    passed, and not closed before the day ended. A status only says what holds now, and an
+    organisation's suspension has no date, so neither counts for an earlier day."""
+    end = datetime.combine(day + timedelta(days=1), time(0), AMS).astimezone(UTC)
+    return and_(Vacancy.status != VacancyStatus.draft, Vacancy.published_at < end,
+                Vacancy.closing_date >= day,
+                or_(Vacancy.closed_at.is_(None), Vacancy.closed_at >= end))
 
 
 def open_vacancies(location_code: str | None = None) -> list[Vacancy]:
