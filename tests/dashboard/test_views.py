@@ -56,6 +56,11 @@ def test_admin_picks_any_region_and_compares(client, login, make, world, db_sess
     resp = client.get(f"/beheer/cijfers/regio-vergelijking?{PERIOD}&format=csv&table=regions")
     lines = resp.text.lstrip("\ufeff").splitlines()
     assert lines[1].startswith("Regio A;2;1;10;2;2") and lines[2].startswith("Regio B;1;1;1;1;1")
+    # regions side by side as bars (applications, placements started), the table under them
+    html = client.get(f"/beheer/cijfers/regio-vergelijking?{PERIOD}").text
+    chart = html[html.index('<svg'):html.index("</svg>")]
+    assert 'role="img"' in chart and "Regio A: 10 sollicitaties, 3 plaatsingen gestart" in chart
+    assert html.index("</svg>") < html.index('id="tabel-regions"') and " style=" not in html
 
 
 @pytest.mark.parametrize("role", [Role.member, Role.coordinator])
