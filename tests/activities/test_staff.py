@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from portal.activities.models import Activity, SignUp, SignUpStatus
 from portal.clock import move_to, today
+from portal.notifications.models import OutboxMessage
 from tests.activities.conftest import post_signup, signup_form
 from tests.conftest import require_or_skip
 
@@ -143,3 +144,29 @@ def test_attendance_is_ticked_and_no_show_is_not_cancellation(client, world, log
                       "Dawit": SignUpStatus.cancelled}
     printed = client.get(f"/activiteiten/{activity.id}/sessies/{session.id}/lijst")
     assert printed.status_code == 200 and "Amina" in printed.text
+
+
+def test_more_places_move_the_waiting_list_and_a_moved_session_is_told(client, world, login,
+                                                                      build, db_session):
+    activity = build(capacity=1)
+    post_signup(client, activity, signup_form(email="een@example.org"))
+    post_signup(client, activity, signup_form(email="twee@example.org"))  # waiting
+    login(world.coordinator)
+    form = client.get(f"/activiteiten/{activity.id}/bewerken").text
+    assert "Lokaal 2" in form
+    first, second = activity.sessions
+    data = _form(world, capacity="2", **{
+        "sessions-0-id": str(first.id), "sessions-0-day": first.local_start.date().isoformat(),
+        "sessions-0-start": "13:00", "sessions-0-end": "15:30",
+        "sessions-1-id": str(second.id), "sessions-1-day": second.local_start.date().isoformat(),
+        "sessions-1-start": "10:00", "sessions-1-end": "12:30"})
+    res = client.post(f"/activiteiten/{activity.id}/bewerken", data=data)
+    assert res.status_code == 302, res.text
+    db_session.expire_all()
+    assert [s.status for s in db_session.scalars(select(SignUp).order_by(SignUp.id))] == \
+        [SignUpStatus.confirmed, SignUpStatus.confirmed]
+    changed = db_session.scalars(select(OutboxMessage).where(
+        OutboxMessage.kind == "activities/mail_changed.txt")).all()
+    assert sorted(m.to_addr for m in changed) == ["een@example.org", "twee@example.org"]
+    fewer = client.post(f"/activiteiten/{activity.id}/bewerken", data=dict(data, capacity="1"))
+    assert fewer.status_code == 422 and "minstens zoveel" in fewer.text
