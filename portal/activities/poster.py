@@ -13,6 +13,7 @@ from portal.activities.wording import language_names
 from portal.formatting import dutch_date
 from portal.posters import pdf as base
 from portal.posters import text
+from portal.posters.services import poster_languages
 from portal.urls import absolute_url, display_base
 
 # "Scan and sign up" / "Scan and book a talk". REVIEW (ar, ti, fa, tr, so): written for the
@@ -49,11 +50,18 @@ class Poster:
     call: tuple[tuple[str, str], ...] = SCAN_TO_SIGN_UP
 
 
-def ordered_call(call, languages) -> tuple[tuple[str, str], ...]:
-    """Dutch and English first, then the languages the activity is given in, then the rest."""
-    first = [c for c in ("nl", "en")] + [c for c in languages if c not in ("nl", "en")]
-    rank = {code: i for i, code in enumerate(first)}
-    return tuple(sorted(call, key=lambda item: rank.get(item[0], len(rank))))
+def call_in(call, location, languages=()) -> tuple[tuple[str, str], ...]:
+    """The call to action in the azc's languages (Dutch, English and its main languages, as on
+    the vacancy posters) and the languages the activity is given in; in all seven, those of
+    the activity first, when the azc has none set."""
+    shown = list(poster_languages(location))
+    if len(shown) == 2:
+        shown += [c for c in ("ar", "ti", "fa", "tr", "so") if c not in languages]
+        shown[2:2] = [c for c in languages if c not in ("nl", "en")]
+    else:
+        shown += [c for c in languages if c not in shown]
+    texts = dict(call)
+    return tuple((code, texts[code]) for code in shown if code in texts)
 
 
 def _draw(c: Canvas, p: Poster) -> None:
@@ -113,7 +121,7 @@ def activity_poster(activity: Activity) -> Poster:
         band=BANDS[activity.kind], title=activity.title, lines=tuple(lines),
         url=url.upper(), display_url=f"{display_base()}/a/{activity.code}",
         valid_until=f"geldig tot {dutch_date(last_day)}", report_url=f"{display_base()}/report",
-        call=ordered_call(SCAN_TO_SIGN_UP, activity.languages))
+        call=call_in(SCAN_TO_SIGN_UP, activity.location, activity.languages))
 
 
 BANDS = {

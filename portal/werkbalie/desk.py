@@ -7,7 +7,7 @@ from datetime import timedelta
 from flask import render_template
 from flask_login import current_user
 
-from portal.activities.poster import SCAN_TO_BOOK, Poster
+from portal.activities.poster import SCAN_TO_BOOK, Poster, call_in
 from portal.activities.wording import language_names
 from portal.clock import today
 from portal.formatting import dutch_date
@@ -61,4 +61,4 @@ def poster(location: Location) -> Poster:
                "Gratis. Je kiest zelf een tijd."),
         url=url.upper(), display_url=f"{display_base()}/w/{location.code}",
         valid_until=f"geldig tot {dutch_date(today() + timedelta(days=MAX_DAYS))}", report_url=f"{display_base()}/report",
-        call=SCAN_TO_BOOK)
+        call=call_in(SCAN_TO_BOOK, location))

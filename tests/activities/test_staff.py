@@ -170,3 +170,18 @@ def test_more_places_move_the_waiting_list_and_a_moved_session_is_told(client, w
     assert sorted(m.to_addr for m in changed) == ["een@example.org", "twee@example.org"]
     fewer = client.post(f"/activiteiten/{activity.id}/bewerken", data=dict(data, capacity="1"))
     assert fewer.status_code == 422 and "minstens zoveel" in fewer.text
+
+
+def test_the_poster_calls_in_the_azcs_languages(client, world, login, build, db_session, tmp_path):
+    require_or_skip(subprocess.run(["which", "pdftotext"], capture_output=True).returncode == 0,
+                    "pdftotext (poppler-utils) is not installed")
+    world.azc.languages = "ti"
+    db_session.commit()
+    activity = build(languages=["nl", "ar"])
+    login(world.coordinator)
+    (tmp_path / "p.pdf").write_bytes(client.get(f"/activiteiten/{activity.id}/poster.pdf").data)
+    text = subprocess.run(["pdftotext", str(tmp_path / "p.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "Scan en meld je aan" in text and "Scan to sign up" in text
+    assert "ስካን" in text  # Tigrinya: the azc's language
+    assert "Iskaan" not in text and "Tarayın" not in text  # Somali, Turkish: neither azc's nor the training's
