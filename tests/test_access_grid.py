@@ -14,7 +14,7 @@ PUBLIC = {
     "accounts.reset_password", "accounts.verify_email", "accounts.resend_verification",
     "accounts.accept_invite", "accounts.confirm_email_change", "organisations.register",
     "organisations.registered", "vacancies.feed", "posters.public_poster",
-    "accounts.poster_code", "dashboard.public_figures_json",
+    "accounts.poster_code", "dashboard.public_figures_json", "activities_public.for_employers",
 }
 
 

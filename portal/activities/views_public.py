@@ -155,6 +155,14 @@ def _done(activity: Activity, signup, token: str):
                            ), 200, NO_STORE
 
 
+@bp.get("/bijeenkomsten")
+def for_employers():
+    """Information sessions and webinars for employers, open to sign up (public: an adviser
+    sends this address to employers of the region)."""
+    return render_template("activities/employers.html", activities=queries.for_employers(),
+                           kind_labels=KIND_LABELS)
+
+
 # --- the private link ------------------------------------------------------------------------
 
 def _load(token: str):

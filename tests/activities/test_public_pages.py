@@ -108,3 +108,11 @@ def test_employers_sign_up_by_email_and_get_the_webinar_link(client, build, worl
     db_session.expire_all()
     assert [s.status for s in db_session.scalars(select(SignUp).order_by(SignUp.id))] == \
         [SignUpStatus.confirmed, SignUpStatus.waiting]
+
+
+def test_employers_find_the_sessions_they_can_sign_up_for(client, build, world):
+    webinar = _webinar(build, world)
+    build(title="Alleen voor bewoners")
+    page = client.get("/bijeenkomsten")
+    assert page.status_code == 200
+    assert f"/a/{webinar.code}" in page.text and "Alleen voor bewoners" not in page.text
