@@ -113,17 +113,21 @@ class _PoolChoice:
             field.data = field.choices[0].value
 
 
-class SignUpForm(_PoolChoice, FlaskForm):
-    """A resident's sign-up: name, phone, azc, language, nothing more (email only to get the
-    link and reminders by mail)."""
+def latin_name_field(description) -> StringField:
+    return StringField(
+        _l("Je naam in Latijnse letters (A tot Z)"), filters=[line_filter],
+        validators=[Length(max=120)], description=description,
+        render_kw={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"})
+
+
+class ResidentContact:
+    """What a resident gives to sign up or book a Werkbalie talk: name (and its Latin
+    spelling when typed in another script), phone, optionally email, and whether we may keep
+    it for a year. Shared by SignUpForm and the Werkbalie's BookingForm."""
 
     name = StringField(_l("Je naam"), filters=[line_filter],
                        validators=[Required(message=_l("Schrijf je naam.")), Length(max=120)])
-    name_latin = StringField(
-        _l("Je naam in Latijnse letters (A tot Z)"), filters=[line_filter],
-        validators=[Length(max=120)],
-        description=_l("Zoals op je W-document. Dan kan de trainer je naam lezen."),
-        render_kw={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"})
+    name_latin = latin_name_field(_l("Zoals op je W-document. Dan kan de trainer je naam lezen."))
     phone = StringField(
         _l("Je telefoonnummer"), filters=[line_filter],
         validators=[Required(message=_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
@@ -134,9 +138,6 @@ class SignUpForm(_PoolChoice, FlaskForm):
         validators=[Optional(), Length(max=254), Email(_l("Dit e-mailadres klopt niet."))],
         description=_l("Dan sturen we je de link en een herinnering."),
         render_kw={"type": "email", "autocomplete": "email"})
-    azc_location = SelectField(_l("In welk azc woon je?"), coerce=int, validators=[AzcChosen()])
-    language = RadioField(_l("In welke taal wil je meedoen?"),
-                          validators=[Required(message=_l("Kies een taal."))])
     keep_longer = BooleanField(_l("Bewaar mijn gegevens %(years)s jaar. Dan kan de Werkbalie mij "
                                   "uitnodigen voor andere activiteiten.", years=1))
     website = StringField(_l("Laat dit leeg"), filters=[line_filter],
@@ -145,6 +146,7 @@ class SignUpForm(_PoolChoice, FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.name_latin.flags.conditional = True  # needed only when the name is in another script
+        # The consent names the period the purge keeps to (RETENTION_CONSENT_DAYS).
         self.keep_longer.label.text = _l(
             "Bewaar mijn gegevens %(years)s jaar. Dan kan de Werkbalie mij uitnodigen voor "
             "andere activiteiten.", years=round(current_app.config["RETENTION_CONSENT_DAYS"] / 365))
@@ -155,6 +157,15 @@ class SignUpForm(_PoolChoice, FlaskForm):
                                      "W-document."))
         if not field.data and self.name.data and not latin_letters_only(self.name.data):
             raise ValidationError(_l("Schrijf je naam ook met de letters A tot Z."))
+
+
+class SignUpForm(_PoolChoice, ResidentContact, FlaskForm):
+    """A resident's sign-up: name, phone, azc, language, nothing more (email only to get the
+    link and reminders by mail)."""
+
+    azc_location = SelectField(_l("In welk azc woon je?"), coerce=int, validators=[AzcChosen()])
+    language = RadioField(_l("In welke taal wil je meedoen?"),
+                          validators=[Required(message=_l("Kies een taal."))])
 
 
 class EmployerSignUpForm(_PoolChoice, FlaskForm):
@@ -191,13 +202,3 @@ def marks_from(form, signups) -> dict[int, str]:
         if value in ("attended", "no_show"):
             out[signup.id] = value
     return out
-
-
-class DeskCancelForm(FlaskForm):
-    """Staff cancel a sign-up for a resident who phoned or came to the desk."""
-
-    signup = HiddenField()
-
-    def validate_signup(self, field):
-        if not (field.data or "").isdigit():
-            raise ValidationError(_l("Onbekende aanmelding."))

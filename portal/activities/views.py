@@ -19,7 +19,6 @@ from portal.activities.forms import (
     ActivityForm,
     CancelActivityForm,
     ConfirmForm,
-    DeskCancelForm,
     attendance_form,
     marks_from,
 )
@@ -87,7 +86,7 @@ def show(activity_id: int):
         figures=queries.figures_by_activity([activity.id])[activity.id],
         kind_labels=KIND_LABELS, audience_labels=AUDIENCE_LABELS, status_labels=STATUS_LABELS,
         reachable=reach.reachable, sms_on=reach.sms_on(), cancel_form=CancelActivityForm(),
-        desk_form=DeskCancelForm(), open_pools={p.id for p in signups.open_pools(activity)})
+        desk_form=ConfirmForm(), open_pools={p.id for p in signups.open_pools(activity)})
 
 
 @bp.route("/<int:activity_id>/bewerken", methods=["GET", "POST"])

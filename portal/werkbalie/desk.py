@@ -7,6 +7,7 @@ from datetime import timedelta
 from flask import render_template
 from flask_login import current_user
 
+from portal.activities.forms import ConfirmForm
 from portal.activities.poster import SCAN_TO_BOOK, Poster, call_in
 from portal.activities.wording import language_names
 from portal.clock import today
@@ -14,7 +15,7 @@ from portal.formatting import dutch_date
 from portal.regions.models import Location
 from portal.urls import absolute_url, display_base
 from portal.werkbalie import booking, queries
-from portal.werkbalie.forms import ONCE, ConfirmForm, LinkForm, MarkForm, OutcomeForm, options
+from portal.werkbalie.forms import ONCE, LinkForm, MarkForm, OutcomeForm, options
 from portal.werkbalie.models import Appointment
 from portal.werkbalie.services import SeriesData
 from portal.werkbalie.slots import MAX_DAYS

@@ -2,17 +2,16 @@
 them), the outcome of a talk, and the assisted application."""
 from __future__ import annotations
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, StringField, TextAreaField, TimeField
-from wtforms.validators import Email, Length, Optional, ValidationError
+from wtforms.validators import Length, Optional, ValidationError
 
-from portal.activities.forms import language_options
+from portal.activities.forms import ResidentContact, language_options, latin_name_field
 from portal.applicants.forms import MultiCheckboxField
-from portal.apply.forms import RadioField, SelectField, _phone, options
+from portal.apply.forms import RadioField, SelectField, options
 from portal.form_validators import Required
-from portal.text import latin_letters_only, line_filter, strip_filter, text_filter
+from portal.text import line_filter, text_filter
 from portal.werkbalie.booking import MAX_NOTE
 
 WEEKDAYS = [(0, _l("maandag")), (1, _l("dinsdag")), (2, _l("woensdag")), (3, _l("donderdag")),
@@ -40,50 +39,12 @@ class SeriesForm(FlaskForm):
     place = StringField(_l("Ruimte"), filters=[line_filter], validators=[Optional(), Length(max=200)])
 
 
-class ConfirmForm(FlaskForm):
-    """A button that posts: carries only the CSRF token."""
-
-
-class BookingForm(FlaskForm):
+class BookingForm(ResidentContact, FlaskForm):
     """The resident books (or staff book for them): name, phone, language, nothing more."""
 
     slot = HiddenField()
-    name = StringField(_l("Je naam"), filters=[line_filter],
-                       validators=[Required(message=_l("Schrijf je naam.")), Length(max=120)])
-    name_latin = StringField(
-        _l("Je naam in Latijnse letters (A tot Z)"), filters=[line_filter],
-        validators=[Length(max=120)],
-        description=_l("Zoals op je W-document. Dan kan de adviseur je naam lezen."),
-        render_kw={"dir": "ltr", "autocomplete": "off", "spellcheck": "false"})
-    phone = StringField(
-        _l("Je telefoonnummer"), filters=[line_filter],
-        validators=[Required(message=_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
-        description=_l("Dan kunnen we je bellen als er iets verandert."),
-        render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
-    email = StringField(
-        _l("Je e-mailadres"), filters=[strip_filter],
-        validators=[Optional(), Length(max=254), Email(_l("Dit e-mailadres klopt niet."))],
-        description=_l("Dan sturen we je de link en een herinnering."),
-        render_kw={"type": "email", "autocomplete": "email"})
+    name_latin = latin_name_field(_l("Zoals op je W-document. Dan kan de adviseur je naam lezen."))
     language = RadioField(_l("In welke taal wil je praten?"), validators=[Optional()])
-    keep_longer = BooleanField(_l("Bewaar mijn gegevens %(years)s jaar. Dan kan de Werkbalie mij "
-                                  "uitnodigen voor andere activiteiten.", years=1))
-    website = StringField(_l("Laat dit leeg"), filters=[line_filter],
-                          render_kw={"autocomplete": "off", "tabindex": "-1"})
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.name_latin.flags.conditional = True
-        self.keep_longer.label.text = _l(
-            "Bewaar mijn gegevens %(years)s jaar. Dan kan de Werkbalie mij uitnodigen voor "
-            "andere activiteiten.", years=round(current_app.config["RETENTION_CONSENT_DAYS"] / 365))
-
-    def validate_name_latin(self, field):
-        if field.data and not latin_letters_only(field.data):
-            raise ValidationError(_l("Schrijf je naam met de letters A tot Z, zoals op je "
-                                     "W-document."))
-        if not field.data and self.name.data and not latin_letters_only(self.name.data):
-            raise ValidationError(_l("Schrijf je naam ook met de letters A tot Z."))
 
 
 class MoveForm(FlaskForm):

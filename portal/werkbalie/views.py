@@ -14,6 +14,7 @@ from portal import db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.activities import poster
+from portal.activities.forms import ConfirmForm
 from portal.activities.wording import language_names
 from portal.clock import today, utcnow
 from portal.domain import DomainError
@@ -24,7 +25,6 @@ from portal.werkbalie import booking, desk, queries, services, slots
 from portal.werkbalie.forms import (
     ONCE,
     BookingForm,
-    ConfirmForm,
     MarkForm,
     OutcomeForm,
     SeriesForm,

@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.activities import calendar
+from portal.activities.forms import ConfirmForm
 from portal.activities.views_public import PHONE_LIMIT, not_found
 from portal.activities.wording import language_names
 from portal.apply import limits
@@ -25,7 +26,7 @@ from portal.form_errors import put_error
 from portal.i18n import resident_page
 from portal.urls import base_url
 from portal.werkbalie import booking, queries, slots
-from portal.werkbalie.forms import BookingForm, ConfirmForm, MoveForm, options
+from portal.werkbalie.forms import BookingForm, MoveForm, options
 
 bp = Blueprint("werkbalie_public", __name__)
 NO_STORE = {"Cache-Control": "no-store"}
