@@ -63,7 +63,7 @@ def index():
     return render_template(
         "werkbalie/index.html", locations=locations, location=location, day=day,
         appointments=queries.day_list(location, day) if location else [],
-        free=[s for s in slots.free_slots(location.id, utcnow(), days=0)] if location and day == today() else [],
+        free=slots.free_slots(location.id, utcnow(), days=0) if location and day == today() else [],
         mark_form=ConfirmForm(), languages=language_names, previous=day - timedelta(days=1),
         following=day + timedelta(days=1))
 
