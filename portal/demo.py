@@ -17,7 +17,8 @@ from portal.regions.models import Location, Region
 from portal.security import hash_password
 from portal.vacancies.models import MinimumWage
 
-FEATURE_SEEDERS = ("regions", "vacancies", "phrases", "apply", "dashboard", "tours", "placements", "aftercare", "questions", "reports")
+FEATURE_SEEDERS = ("regions", "vacancies", "phrases", "apply", "dashboard", "tours", "placements", "aftercare", "questions", "reports", "activities",
+                   "werkbalie")
 
 REGIONS = ("Zaanstreek-Waterland", "Rijk van Nijmegen", "Eindhoven")
 LOCATIONS = (
