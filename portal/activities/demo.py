@@ -22,6 +22,8 @@ RESIDENTS = [("ሰላም ተስፋይ", "Selam Tesfay", "+31612000101", "ti"),
 
 def _session(days: int, hour: int, hours: float, place: str, kind=PlaceKind.room, url: str = ""):
     start = local_moment(today() + timedelta(days=days), time(hour, 0))
+    if start is None:  # a whole hour in the morning always exists, even on a clock-change day
+        raise ValueError("demo session at a time that does not exist in the Netherlands")
     return services.SessionData(id=None, starts_at=start, ends_at=start + timedelta(hours=hours),
                                 place_kind=kind, place=place, online_url=url)
 

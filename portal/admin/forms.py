@@ -5,14 +5,25 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField, DateField, EmailField, IntegerField, SelectField, StringField,
+    BooleanField,
+    DateField,
+    EmailField,
+    IntegerField,
+    SelectField,
+    StringField,
 )
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
-    DataRequired, Email, InputRequired, Length, Optional, ValidationError,
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
 )
 
 from portal.form_fields import MoneyField, MultiCheckboxField
+from portal.text import line_filter, strip_filter
 
 ROLE_LABELS = {
     "adviser": _l("Werkgeversadviseur"),
@@ -22,19 +33,15 @@ ROLE_LABELS = {
 ROLE_CHOICES = [SelectChoice(value, label) for value, label in ROLE_LABELS.items()]
 
 
-def _strip(value):
-    return value.strip() if isinstance(value, str) else value
-
-
 class RegionForm(FlaskForm):
-    name = StringField(_l("Naam van de regio"), filters=[_strip],
+    name = StringField(_l("Naam van de regio"), filters=[line_filter],
                        validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
 
 
 class _LocationFields(FlaskForm):
-    name = StringField(_l("Naam"), filters=[_strip], description=_l("Bijvoorbeeld: azc Zaandam"),
+    name = StringField(_l("Naam"), filters=[line_filter], description=_l("Bijvoorbeeld: azc Zaandam"),
                        validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
-    city = StringField(_l("Plaats"), filters=[_strip],
+    city = StringField(_l("Plaats"), filters=[line_filter],
                        validators=[DataRequired(_l("Vul de plaats in.")), Length(max=120)])
     region = SelectField(_l("Regio"), coerce=int, validators=[InputRequired(_l("Kies een regio."))])
 
@@ -44,7 +51,7 @@ class _LocationFields(FlaskForm):
 
 class LocationForm(_LocationFields):
     code = StringField(
-        _l("Korte code"), filters=[_strip],
+        _l("Korte code"), filters=[line_filter],
         description=_l("2 tot 6 hoofdletters of cijfers, zoals ZDM. Staat in de QR-codes op posters: "
                        "u kunt hem later niet wijzigen en nooit opnieuw gebruiken."),
         validators=[DataRequired(_l("Vul een code in.")), Length(max=20)],
@@ -56,9 +63,9 @@ class LocationEditForm(_LocationFields):
 
 
 class StaffForm(FlaskForm):
-    name = StringField(_l("Naam"), filters=[_strip],
+    name = StringField(_l("Naam"), filters=[line_filter],
                        validators=[DataRequired(_l("Vul een naam in.")), Length(max=120)])
-    email = EmailField(_l("E-mailadres"), filters=[_strip],
+    email = EmailField(_l("E-mailadres"), filters=[strip_filter],
                        validators=[DataRequired(_l("Vul een e-mailadres in.")),
                                    Email(_l("Vul een geldig e-mailadres in."), check_deliverability=False),
                                    Length(max=254)])
@@ -108,7 +115,7 @@ class PostcodeRangeForm(FlaskForm):
     label = StringField(_l("Gemeente of plaats"), validators=[Optional(), Length(max=120)],
                         description=_l("Bijvoorbeeld: Zaanstad (Zaandam)"))
 
-    def set_regions(self, regions) -> "PostcodeRangeForm":
+    def set_regions(self, regions) -> PostcodeRangeForm:
         self.region.choices = [SelectChoice(r.id, r.name) for r in regions]
         return self
 

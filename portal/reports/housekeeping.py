@@ -4,13 +4,13 @@ after REPORT_RETENTION_MONTHS. What figures need stays: signals, dates, region, 
 reporter type, where it was passed on. Idempotent, flushes only."""
 from __future__ import annotations
 
-import calendar
 from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import func, or_, select
 
 from portal import db
+from portal.formatting import add_months
 from portal.guidance.signals import page_values
 from portal.notifications.services import forget
 from portal.reports.models import Report, ReportEvent, ReportState
@@ -18,20 +18,15 @@ from portal.reports.models import Report, ReportEvent, ReportState
 SETTLED = (ReportState.forwarded, ReportState.closed)
 
 
-def add_months(moment: datetime, months: int) -> datetime:
-    """The same day `months` later (the month's last day when it is shorter)."""
-    month0 = moment.month - 1 + months
-    year, month = moment.year + month0 // 12, month0 % 12 + 1
-    return moment.replace(year=year, month=month,
-                          day=min(moment.day, calendar.monthrange(year, month)[1]))
-
-
 def contact_until(settled: datetime) -> datetime:
     return settled + timedelta(weeks=current_app.config["REPORT_CONTACT_WEEKS"])
 
 
 def text_until(settled: datetime) -> datetime:
-    return add_months(settled, current_app.config["REPORT_RETENTION_MONTHS"])
+    """The same time of day, REPORT_RETENTION_MONTHS calendar months later (one month rule:
+    portal.formatting.add_months)."""
+    day = add_months(settled.date(), current_app.config["REPORT_RETENTION_MONTHS"])
+    return datetime.combine(day, settled.timetz())
 
 
 def erase_contact(report: Report) -> None:

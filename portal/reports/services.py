@@ -12,18 +12,25 @@ from sqlalchemy import Select, func, select
 from portal import access, db
 from portal.accounts.models import Role, User
 from portal.audit.services import record
+from portal.domain import DomainError
 from portal.notifications.services import queue_template
 from portal.organisations import services as org_services
 from portal.organisations import signals as org_signals
+from portal.organisations.models import Organisation
 from portal.regions.models import Location
 from portal.reports.models import (
-    SIGNALS, TRANSITIONS, ForwardedTo, Report, ReportEvent, ReporterType, ReportState,
+    SIGNALS,
+    TRANSITIONS,
+    ForwardedTo,
+    Report,
+    ReporterType,
+    ReportEvent,
+    ReportState,
 )
-from portal.vacancies import services as vacancy_services
-from portal.vacancies.models import Vacancy
-from portal.domain import DomainError
 from portal.text import clean_line, clean_text
 from portal.urls import absolute_url
+from portal.vacancies import services as vacancy_services
+from portal.vacancies.models import Vacancy
 
 # No look-alikes (0/O/D, 1/I/L, 2/Z, 5/S, 8/B, U/V): the code is read aloud and typed on phones.
 CODE_ALPHABET = "ACEFGHJKMNPQRTWXY34679"
@@ -194,7 +201,7 @@ def related_reports(user: User, report: Report) -> list[Report]:
 
 
 @org_signals.region_moved.connect
-def _follow_the_organisation(org, old_region_id: int | None = None, **_kw) -> int:
+def _follow_the_organisation(org: Organisation, old_region_id: int | None = None, **_kw: object) -> int:
     """Reports about an organisation that moved region, still open in the old region, go to
     the advisers of its new region (the old ones no longer see the organisation)."""
     moved = list(db.session.scalars(select(Report).where(

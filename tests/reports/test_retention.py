@@ -4,16 +4,16 @@ story, the employer's name as typed, the outcome, notes, the advisers' mails); t
 dates, region and state stay for figures. Checked by scanning every table."""
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 
 from portal import clock, db
 from portal.accounts.models import Role
+from portal.formatting import add_months as add_months_to_day
 from portal.notifications.models import OutboxMessage
 from portal.reports import services
-from portal.reports.housekeeping import add_months
 from portal.reports.models import ForwardedTo, ReportState
 from tests.apply.test_erasure_everywhere import _everything_stored
 from tests.reports.helpers import all_reports, post_report
@@ -109,8 +109,11 @@ def test_after_the_months_nothing_typed_is_left_in_any_table(app, client, world)
     assert "report contacts and texts erased: 0" in _tick(app)
 
 
+def add_months(moment, months):
+    return datetime.combine(add_months_to_day(moment.date(), months), moment.timetz())
+
+
 def test_add_months_keeps_the_day_or_takes_the_last():
-    from datetime import datetime
     start = datetime(2026, 8, 31, 10, tzinfo=UTC)
     assert add_months(start, 6) == datetime(2027, 2, 28, 10, tzinfo=UTC)
     assert add_months(start, 24) == datetime(2028, 8, 31, 10, tzinfo=UTC)

@@ -134,3 +134,8 @@ def test_desk_hours_inside_the_skipped_hour_make_no_slots(world, db_session):
     series.end_time = time(10, 0)
     found = slots.slots_on(series, day)
     assert [s.starts_at for s in found] == [local_moment(day, time(9, 0)), local_moment(day, time(9, 30))]
+
+
+def test_the_notice_board_points_to_the_desk(client, hours):
+    board = client.get("/l/ZDM?lang=ti").text
+    assert 'href="/w/ZDM"' in board
