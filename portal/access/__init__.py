@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, false, select, true
+from sqlalchemy import ColumnElement, false, or_, select, true
 
 from portal import db
 from portal.accounts.models import Role, User
@@ -155,3 +155,24 @@ def location_scope(user: Any, location_id_col: ColumnArg) -> ColumnElement[bool]
     if not ids:
         return false()
     return location_id_col.in_(sorted(ids))
+
+
+# --- residents' profiles (the talent pool) ------------------------------------------------
+
+def may_see_profile(user: Any, location_id: int | None, region_id: int | None) -> bool:
+    """A resident's opt-in profile: the advisers of the region of the resident's azc (what the
+    resident consented to), the azc's coordinators (read-only, they help at the desk), admins."""
+    return may_see_region(user, region_id) or (
+        location_id is not None and may_see_location(user, location_id))
+
+
+def may_propose(user: Any, region_id: int | None) -> bool:
+    """Propose a resident for a vacancy, see suggestions: the region's advisers and admins.
+    Coordinators only look."""
+    return may_see_region(user, region_id)
+
+
+def profile_scope(user: Any, location_id_col: ColumnArg,
+                  region_id_col: ColumnArg) -> ColumnElement[bool]:
+    """may_see_profile as a WHERE clause on the profile's azc column and that azc's region."""
+    return or_(region_scope(user, region_id_col), location_scope(user, location_id_col))
