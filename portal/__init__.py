@@ -18,6 +18,7 @@ never both ways), not even inside a function; tests/test_layers.py checks both.
   aftercare, reports, questions
   activities     trainings, workshops, meetings, job fairs: sign-up, waiting list, attendance
   werkbalie      the Werkbalie agenda: desk hours, appointments, assisted applications
+  talent         opt-in resident profiles, advisers' matching and proposals
   dashboard, admin
   home           the staff home page's work lines for every role (no pages of its own)
 

@@ -20,6 +20,14 @@ from portal.placements.models import Placement  # noqa: F401
 from portal.questions.models import FaqDraft, Message, Question  # noqa: F401
 from portal.regions.models import Location, Region  # noqa: F401
 from portal.reports.models import Report, ReportEvent  # noqa: F401
+from portal.talent.models import (  # noqa: F401
+    MatchRequest,
+    Profile,
+    ProfileLanguage,
+    ProfileWork,
+    Proposal,
+    TalentTally,
+)
 from portal.tours.models import Tour, TourInvite  # noqa: F401
 from portal.translate.models import MachineText  # noqa: F401
 from portal.vacancies.models import MinimumWage, Vacancy, VacancyLocation  # noqa: F401
