@@ -89,7 +89,10 @@ def _write(items: list[tuple[Key, int]], execute: Callable[..., Any], dialect: s
         index_elements=["vacancy_id", "language", "location_id", "day"],
         set_={"count": VacancyView.count + stmt.excluded.count},
     )
-    for (vacancy_id, language, location_id, day), n in items:
+    # One order for every writer: two workers leaving together (a restart) upsert the same rows,
+    # and in their own arrival order they would lock them crosswise and deadlock (PostgreSQL
+    # aborts one; a worker on its way out then loses its tally).
+    for (vacancy_id, language, location_id, day), n in sorted(items):
         execute(stmt, {"v": vacancy_id, "lang": language, "loc": location_id, "day": day, "n": n})
 
 
@@ -120,7 +123,7 @@ class _Writer:
             self.pid, self.app = os.getpid(), app._get_current_object()  # type: ignore[attr-defined]
         threading.Thread(target=self._loop, args=(interval,), name="view-counter",
                          daemon=True).start()
-        atexit.register(self.write_now)  # sys.exit of a gunicorn worker runs it
+        atexit.register(self.write_on_exit)  # sys.exit of a gunicorn worker runs it
 
     def _loop(self, interval: float) -> None:
         while True:
@@ -146,6 +149,18 @@ class _Writer:
                           type(exc).__name__)
                 return 0
         return sum(n for _key, n in items)
+
+
+    def write_on_exit(self, attempts: int = 3) -> None:
+        """The last write of a leaving worker: no next round to keep a tally for, so a failed
+        write (the database busy for a moment) is tried again before the count is given up."""
+        for attempt in range(attempts):
+            self.write_now()
+            with _lock:
+                if not _tally:
+                    return
+            time.sleep(0.5 * (attempt + 1))
+        log.error("page views lost on exit: the database could not be reached")
 
 
 _writer = _Writer()

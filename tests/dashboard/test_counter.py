@@ -1,9 +1,11 @@
 """The anonymous page-view counter on the QR landing page."""
 from __future__ import annotations
 
+import os
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from portal import clock, db
 from portal.dashboard.counter import count_view
@@ -95,3 +97,66 @@ def test_views_are_tallied_and_written_together_when_buffered(app, make, db_sess
     assert counter.flush() is True
     db_session.commit()
     assert list(counts().values()) == [5]
+
+
+def test_workers_leaving_together_do_not_lock_each_other_out(app, make, db_session):
+    """A restart stops every worker at once and each writes its tally on the way out. Two tallies
+    holding the same rows, gathered in opposite order, are written side by side: both arrive
+    (in arrival order PostgreSQL saw a deadlock and dropped one worker's views)."""
+    import threading
+
+    from portal.dashboard import counter
+
+    vac = make.vacancy()
+    db_session.commit()
+    day = clock.today()
+    nl, ar = (vac.id, "nl", NO_LOCATION, day), (vac.id, "ar", NO_LOCATION, day)
+    engine = app.extensions["db_engine"]
+    both_started = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def worker(items):
+        try:
+            with engine.begin() as conn:
+                def execute(stmt, params):
+                    conn.execute(stmt, params)
+                    try:  # let the other writer take its first row before taking a second one
+                        both_started.wait(timeout=2)
+                    except threading.BrokenBarrierError:
+                        pass  # the other one waits for our row: go on and commit
+                counter._write(items, execute, engine.dialect.name)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=([(nl, 3), (ar, 4)],)),
+               threading.Thread(target=worker, args=([(ar, 5), (nl, 6)],))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert errors == []
+    assert counts() == {nl: 9, ar: 9}
+
+
+def test_a_leaving_worker_tries_again_when_the_database_is_busy(app, make, db_session, monkeypatch):
+    from portal.dashboard import counter
+
+    vac = make.vacancy()
+    db_session.commit()
+    app.config["VIEW_FLUSH_SECONDS"] = 3600
+    writer = counter._Writer()
+    writer.pid, writer.app = os.getpid(), app
+    counter._give_back([((vac.id, "so", NO_LOCATION, clock.today()), 7)])
+    real_write, calls = counter._write, []
+
+    def busy_once(items, execute, dialect):
+        calls.append(len(items))
+        if len(calls) == 1:
+            raise OperationalError("upsert", {}, Exception("deadlock detected"))
+        real_write(items, execute, dialect)
+
+    monkeypatch.setattr(counter, "_write", busy_once)
+    monkeypatch.setattr(counter.time, "sleep", lambda _s: None)
+    writer.write_on_exit()
+    assert calls == [1, 1]
+    assert list(counts().values()) == [7]
