@@ -12,8 +12,8 @@ under that same line. Pages get plain values: templates never query."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 
@@ -107,15 +107,19 @@ def _usable(row: VacancyText | None, current_hash: str) -> VacancyText | None:
     return row
 
 
-def _pick(vacancy: Vacancy, name: str, lang: str, rows: dict[str, VacancyText],
-          digest: str, role: LocalText | None = None) -> LocalText | None:
-    own = (getattr(vacancy, name) or "").strip()
-    source = vacancy.text_language
+def choose(own: str, source: str, lang: str, given: Callable[[str], LocalText | None],
+           role: LocalText | None = None) -> LocalText | None:
+    """One staff text (a title, a description) as a reader in `lang` gets it, whatever it
+    belongs to: `own` is the text as written, in `source`; `given(code)` is the text given
+    for a language (typed or machine-made, already checked to be current) or None. The order
+    is the one in this module's docstring; the note says in the reader's language which
+    language a text is in when it is not theirs."""
+    own = own.strip()
     if lang == source:
         return LocalText(own, lang) if own else None
-    row = _usable(rows.get(lang), digest)
-    if row is not None and getattr(row, name):
-        return LocalText(getattr(row, name), lang, row.origin == TextOrigin.machine)
+    found = given(lang)
+    if found is not None:
+        return found
     if role is not None:
         return role
     if not own:
@@ -123,11 +127,21 @@ def _pick(vacancy: Vacancy, name: str, lang: str, rows: dict[str, VacancyText],
     if lang != FALLBACK:
         if source == FALLBACK:
             return LocalText(own, FALLBACK, note=label("note.en", lang))
-        english = _usable(rows.get(FALLBACK), digest)
-        if english is not None and getattr(english, name):
-            return LocalText(getattr(english, name), FALLBACK, english.origin == TextOrigin.machine,
-                             note=label("note.en", lang))
+        english = given(FALLBACK)
+        if english is not None:
+            return replace(english, note=label("note.en", lang))
     return LocalText(own, source, note=label(f"note.{source}", lang))
+
+
+def _pick(vacancy: Vacancy, name: str, lang: str, rows: dict[str, VacancyText],
+          digest: str, role: LocalText | None = None) -> LocalText | None:
+    def given(code: str) -> LocalText | None:
+        row = _usable(rows.get(code), digest)
+        if row is None or not getattr(row, name):
+            return None
+        return LocalText(getattr(row, name), code, row.origin == TextOrigin.machine)
+
+    return choose(getattr(vacancy, name) or "", vacancy.text_language, lang, given, role)
 
 
 def localize(vacancy: Vacancy, lang: str) -> LocalVacancy:

@@ -68,10 +68,29 @@ class VacancyPhrase(Base):
     phrase: Mapped[Phrase] = relationship(lazy="joined")
 
 
-class VacancyText(Base):
-    """A vacancy's title, summary and description in one resident language. `source_hash`
-    is the hash of the employer's own text it was made from (machine) or checked against
-    (typed, reviewed): a different hash means the employer's text changed since."""
+class TextPerLanguage:
+    """The columns of a staff text given in one resident language (a vacancy's, an
+    activity's): the title and description there, who made it (`origin`), and the hash of the
+    source text it was made from (machine) or checked against (typed, reviewed): a different
+    hash means the source text changed since. The owner's key and unique (owner, language)
+    are the table's own."""
+
+    language: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    description: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[TextOrigin] = mapped_column(enum_type(TextOrigin, "origin", 10))
+    source_hash: Mapped[str] = mapped_column(String(64), default="")
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @property
+    def shown(self) -> bool:
+        return self.origin != TextOrigin.waiting
+
+
+class VacancyText(TextPerLanguage, Base):
+    """A vacancy's title, summary and description in one resident language, typed or made by
+    the provider in the background (portal/phrases/machine.py)."""
 
     __tablename__ = "vacancy_text"
     __table_args__ = (UniqueConstraint("vacancy_id", "language"),)
@@ -79,17 +98,6 @@ class VacancyText(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     vacancy_id: Mapped[int] = mapped_column(ForeignKey("vacancy.id", ondelete="CASCADE"),
                                             index=True)
-    language: Mapped[str] = mapped_column(String(5))
-    title: Mapped[str] = mapped_column(String(200), default="")
     summary: Mapped[str] = mapped_column(Text, default="")
-    description: Mapped[str] = mapped_column(Text, default="")
-    origin: Mapped[TextOrigin] = mapped_column(enum_type(TextOrigin, "origin", 10))
-    source_hash: Mapped[str] = mapped_column(String(64), default="")
     attempts: Mapped[int] = mapped_column(default=0)  # provider failures while waiting
     next_attempt_at: Mapped[datetime | None]
-    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-
-    @property
-    def shown(self) -> bool:
-        return self.origin != TextOrigin.waiting

@@ -7,7 +7,9 @@ Every change a resident could see bumps the vacancy's updated_at: the QR landing
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
@@ -19,7 +21,14 @@ from portal.domain import DomainError
 from portal.i18n import RESIDENT_LANGUAGES
 from portal.phrases.curated import CURATED
 from portal.phrases.icons import ICONS
-from portal.phrases.models import Phrase, Section, TextOrigin, VacancyPhrase, VacancyText
+from portal.phrases.models import (
+    Phrase,
+    Section,
+    TextOrigin,
+    TextPerLanguage,
+    VacancyPhrase,
+    VacancyText,
+)
 from portal.text import clean_line, clean_text
 from portal.vacancies import signals as vacancy_signals
 from portal.vacancies.models import Vacancy, VacancyStatus
@@ -27,6 +36,8 @@ from portal.vacancies.models import Vacancy, VacancyStatus
 MAX_TITLE = 120
 MAX_SUMMARY = 600
 MAX_DESCRIPTION = 5000
+
+T = TypeVar("T", bound=TextPerLanguage)
 
 
 class PhraseError(DomainError):
@@ -185,33 +196,50 @@ def other_languages(vacancy: Vacancy) -> list[str]:
     return [code for code in RESIDENT_LANGUAGES if code != vacancy.text_language]
 
 
+def put_text(row: T | None, make: Callable[[], T], values: Mapping[str, str], digest: str,
+             user: object, machine_before: bool = False) -> T | None:
+    """A text per language typed by staff, for whatever it belongs to (`make` makes the
+    owner's new row): cleaned `values` by column name, `digest` the hash of the source text
+    it was checked against. A machine text a person saved (`machine_before`, or a row that
+    was one) counts as reviewed. All values empty removes the row (the page falls back to the
+    source text again) and returns None. Adds and deletes; the caller flushes."""
+    if not any(values.values()):
+        if row is not None:
+            db.session.delete(row)
+        return None
+    if not values.get("title"):
+        raise PhraseError(_l("Schrijf ook de titel in deze taal."), "title")
+    if row is None:
+        row = make()
+        db.session.add(row)
+    was_machine = machine_before or row.origin in (TextOrigin.machine, TextOrigin.reviewed)
+    row.origin = TextOrigin.reviewed if was_machine else TextOrigin.typed
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.source_hash = digest
+    row.updated_by_id = getattr(user, "id", None)
+    return row
+
+
 def save_text(vacancy: Vacancy, language: str, title: str, summary: str, description: str,
               user: object) -> VacancyText | None:
     """Typed by the employer or adviser (or a machine text they checked and saved, which then
     counts as reviewed). All fields empty removes the language (the page falls back again)."""
     if language not in other_languages(vacancy):
         raise PhraseError(_l("Kies een andere taal dan de taal van de vacature."), "language")
-    title, summary = clean_line(title, MAX_TITLE), clean_text(summary, MAX_SUMMARY)
-    description = clean_text(description, MAX_DESCRIPTION)
-    row = texts(vacancy.id).get(language)
-    if not (title or summary or description):
-        if row is not None:
-            db.session.delete(row)
+    values = {"title": clean_line(title, MAX_TITLE), "summary": clean_text(summary, MAX_SUMMARY),
+              "description": clean_text(description, MAX_DESCRIPTION)}
+    before = texts(vacancy.id).get(language)
+    row = put_text(before, lambda: VacancyText(vacancy_id=vacancy.id, language=language,
+                                               origin=TextOrigin.typed),
+                   values, source_hash(vacancy), user)
+    if row is None:
+        if before is not None:
             touch(vacancy)
             record("vacancy.text_removed", vacancy, language=language)
             db.session.flush()
         return None
-    if not title:
-        raise PhraseError(_l("Schrijf ook de titel in deze taal."), "title")
-    if row is None:
-        row = VacancyText(vacancy_id=vacancy.id, language=language, origin=TextOrigin.typed)
-        db.session.add(row)
-    was_machine = row.origin in (TextOrigin.machine, TextOrigin.reviewed)
-    row.origin = TextOrigin.reviewed if was_machine else TextOrigin.typed
-    row.title, row.summary, row.description = title, summary, description
-    row.source_hash = source_hash(vacancy)
     row.attempts, row.next_attempt_at = 0, None
-    row.updated_by_id = getattr(user, "id", None)
     touch(vacancy)
     record("vacancy.text_saved", vacancy, language=language, origin=row.origin.value)
     db.session.flush()
