@@ -21,6 +21,10 @@ DEFAULTS: dict[str, Any] = {
     # this many weeks after the report was closed or passed on, its free text after these months.
     "REPORT_CONTACT_WEEKS": 4,
     "REPORT_RETENTION_MONTHS": 24,
+    # Residents' work profiles (portal/talent): they live this many months from consent or the
+    # last renewal; the resident is reminded this many weeks before the end.
+    "TALENT_CONSENT_MONTHS": 6,
+    "TALENT_REMIND_WEEKS": 2,
     "MAIL_SERVER": None,
     "MAIL_PORT": 25,
     "MAIL_USERNAME": None,

@@ -89,10 +89,10 @@ def upgrade() -> None:
         _user('assisted_by_id', 'talent_profile'),
         sa.PrimaryKeyConstraint('id', name=op.f('pk_talent_profile')),
         sa.UniqueConstraint('token_hash', name=op.f('uq_talent_profile_token_hash')),
+        sa.UniqueConstraint('phone', name=op.f('uq_talent_profile_phone')),
     )
     op.create_index(op.f('ix_talent_profile_location_id'), 'talent_profile', ['location_id'])
     op.create_index(op.f('ix_talent_profile_expires_at'), 'talent_profile', ['expires_at'])
-    op.create_index(op.f('ix_talent_profile_phone'), 'talent_profile', ['phone'])
     op.create_index('ix_talent_profile_location_expires', 'talent_profile',
                     ['location_id', 'expires_at'])
 

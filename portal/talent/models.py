@@ -23,8 +23,9 @@ from portal.vacancies.models import Vacancy
 if TYPE_CHECKING:
     from portal.accounts.models import User
 
-CONSENT_MONTHS = 6  # a profile lives this long from its consent or last renewal
-REMIND_DAYS = 14  # the resident is reminded this long before it ends
+# How long a profile lives from its consent or last renewal, and how long before its end the
+# resident is reminded: settings TALENT_CONSENT_MONTHS and TALENT_REMIND_WEEKS (the privacy
+# page shows the same numbers).
 EXPERIENCE_MAX = 500
 HOURS_MAX = 60
 TRAVEL_MAX = 240  # minutes by public transport from the azc
@@ -102,7 +103,8 @@ class Profile(Base):
     link_nonce: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(120))  # as typed, often in the own script
     name_latin: Mapped[str | None] = mapped_column(String(120))  # as on the W-document
-    phone: Mapped[str] = mapped_column(String(20), index=True)  # E.164
+    # E.164; one profile per phone, also when two forms arrive at the same moment.
+    phone: Mapped[str] = mapped_column(String(20), unique=True)
     email: Mapped[str | None] = mapped_column(String(254))
     location_id: Mapped[int] = mapped_column(ForeignKey("location.id"), index=True)
     ui_language: Mapped[str] = mapped_column(String(5), default="nl")
@@ -141,6 +143,13 @@ class Profile(Base):
     @property
     def latin_name(self) -> str:
         return self.name_latin or self.name
+
+    @property
+    def both_names(self) -> str:
+        """Plain text for labels: "ሰላም ተስፋይ (Selam Tesfay)", or the one name there is."""
+        if self.name_latin and self.name_latin != self.name:
+            return f"{self.name} ({self.name_latin})"
+        return self.name
 
     @property
     def twv_possible(self) -> bool:
