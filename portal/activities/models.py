@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.clock import AMS, utcnow
 from portal.db import Base, enum_type
+from portal.phrases.models import TextPerLanguage
 from portal.regions.models import Location, Region
 
 if TYPE_CHECKING:
@@ -110,6 +111,19 @@ class Activity(Base):
     @property
     def last_end(self) -> datetime | None:
         return max((s.ends_at for s in self.sessions), default=None)
+
+
+class ActivityText(TextPerLanguage, Base):
+    """The title and description in one resident language, typed by staff (or a machine
+    translation they checked and saved: `reviewed`). Machine translations nobody saved live
+    in portal/translate's store; see portal/activities/texts.py."""
+
+    __tablename__ = "activity_text"
+    __table_args__ = (UniqueConstraint("activity_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activity.id", ondelete="CASCADE"),
+                                             index=True)
 
 
 class ActivitySession(Base):
