@@ -4,6 +4,7 @@ down in portal/__init__.py. The check is ../shared/checks/import-cycles.py; a co
 tests/import_cycles.py so a clone without shared/ runs it too (both run when both exist)."""
 from __future__ import annotations
 
+import ast
 import re
 import subprocess
 import sys
@@ -77,3 +78,38 @@ def test_every_package_is_in_the_written_order_and_imports_only_downwards():
     upward = [f"{src} -> {dst}" for src in feats for dst in sorted(edges.get(src, ()))
               if ranks[dst] > ranks[src]]
     assert upward == [], "imports from a higher layer"
+
+
+def _private_names_of_other_packages(path: Path) -> list[str]:
+    """`from portal.x.y import _name` and `y._name` (y a module of another package): what one
+    package uses of another must be public, or a rename there breaks it unseen."""
+    portal_dir = ROOT / "portal"
+    parts = path.relative_to(portal_dir).parts
+    mine = parts[0] if len(parts) > 1 else ""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules: dict[str, str] = {}  # local name of an imported portal module -> its package
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.ImportFrom) and (node.module or "").startswith("portal")):
+            continue
+        dotted = (node.module or "").split(".")[1:]
+        for alias in node.names:
+            target = portal_dir.joinpath(*dotted, alias.name)
+            owner = (dotted + [alias.name])[0]
+            if target.is_dir() or target.with_suffix(".py").exists():
+                modules[alias.asname or alias.name] = owner
+            elif alias.name.startswith("_") and dotted and dotted[0] != mine:
+                found.append(f"{node.lineno}: {alias.name} from {node.module}")
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                and node.attr.startswith("_") and not node.attr.startswith("__")
+                and modules.get(node.value.id, mine) != mine):
+            found.append(f"{node.lineno}: {node.value.id}.{node.attr}")
+    return found
+
+
+def test_no_package_uses_private_names_of_another():
+    found = {path.relative_to(ROOT).as_posix(): hits
+             for path in sorted((ROOT / "portal").rglob("*.py"))
+             if (hits := _private_names_of_other_packages(path))}
+    assert found == {}

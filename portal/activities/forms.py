@@ -20,7 +20,7 @@ from wtforms import (
 from wtforms.validators import Email, Length, NumberRange, Optional, ValidationError
 
 from portal.activities.models import ActivityKind, Audience, PlaceKind, SignUpStatus
-from portal.apply.forms import AzcChosen, RadioField, SelectField, _phone, options
+from portal.apply.forms import AzcChosen, RadioField, SelectField, options, valid_phone
 from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES
@@ -130,7 +130,7 @@ class ResidentContact:
     name_latin = latin_name_field(_l("Zoals op je W-document. Dan kan de trainer je naam lezen."))
     phone = StringField(
         _l("Je telefoonnummer"), filters=[line_filter],
-        validators=[Required(message=_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
+        validators=[Required(message=_l("Schrijf je telefoonnummer.")), Length(max=40), valid_phone],
         description=_l("Dan kunnen we je bellen als er iets verandert."),
         render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
     email = StringField(

@@ -1,5 +1,5 @@
 """A4 posters for activities and for the Werkbalie desk hours, in the style of the vacancy
-poster (portal/posters/pdf.py, whose drawing helpers are used): vector QR to the sign-up page,
+poster (drawn with portal/posters/drawing.py): vector QR to the sign-up page,
 the call to action in the resident languages, "geldig tot", the report line at the bottom."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 from portal.activities.models import Activity, ActivityKind, PlaceKind
 from portal.activities.wording import language_names
 from portal.formatting import dutch_date
-from portal.posters import pdf as base
+from portal.posters import drawing as draw
 from portal.posters import text
 from portal.posters.services import poster_languages
 from portal.urls import absolute_url, display_base
@@ -65,21 +65,21 @@ def call_in(call, location, languages=()) -> tuple[tuple[str, str], ...]:
 
 
 def _draw(c: Canvas, p: Poster) -> None:
-    base._band(c, p.band, p.valid_until)
-    max_w = base.W - 2 * base.M
-    y = base._title(c, p.title, base.H - base.BAND_H - 30, max_w)
+    draw.band(c, p.band, p.valid_until)
+    max_w = draw.W - 2 * draw.M
+    y = draw.big_title(c, p.title, draw.H - draw.BAND_H - 30, max_w)
     for line in p.lines:
         lines = text.fit_lines(line, 16, max_w, 2)
-        y = base._lines(c, lines, base.M, y - 8, 16, 21, False, "left", base.INK) - 14
+        y = draw.text_lines(c, lines, draw.M, y - 8, 16, 21, False, "left", draw.INK) - 14
     panel_h = 300
-    c.setFillColor(base.TINT)
-    c.roundRect(base.M, base.PANEL_BOTTOM, max_w, panel_h, 10, stroke=0, fill=1)
+    c.setFillColor(draw.TINT)
+    c.roundRect(draw.M, draw.PANEL_BOTTOM, max_w, panel_h, 10, stroke=0, fill=1)
     qr_size = 200
-    qr_x, qr_y = base.W - base.M - 24 - qr_size, base.PANEL_BOTTOM + 60
-    base._qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size)
-    base._cta(c, p.call, base.M + 22, qr_x - 24, base.PANEL_BOTTOM + panel_h - 14, (24, 20, 15),
-              accented=2)
-    base._report_footer(c, p.report_url)
+    qr_x, qr_y = draw.W - draw.M - 24 - qr_size, draw.PANEL_BOTTOM + 60
+    draw.qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size)
+    draw.call_to_action(c, p.call, draw.M + 22, qr_x - 24, draw.PANEL_BOTTOM + panel_h - 14,
+                        (24, 20, 15), accented=2)
+    draw.report_footer(c, p.report_url)
 
 
 def render(p: Poster) -> bytes:
@@ -87,7 +87,7 @@ def render(p: Poster) -> bytes:
         _draw(c, p)
         c.showPage()
 
-    return base._document(pages, p.title)
+    return draw.document(pages, p.title)
 
 
 # --------------------------------------------------------------------------- from an activity

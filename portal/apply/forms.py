@@ -30,7 +30,7 @@ def normalise_phone(value: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _phone(form, field):
+def valid_phone(form, field):
     e164 = normalise_phone(field.data or "")
     if e164 is None:
         raise ValidationError(_l("Dit nummer klopt niet. Schrijf het zo: 06 12345678. "
@@ -167,7 +167,7 @@ class ApplyForm(_Eligibility, FlaskForm):
     )
     phone = StringField(
         _l("Je telefoonnummer"), filters=[line_filter],
-        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
+        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), valid_phone],
         description=_l("De werkgever belt je op dit nummer."),
         render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"},
     )
@@ -239,7 +239,7 @@ class NewLinkForm(FlaskForm):
 
     phone = StringField(
         _l("Je telefoonnummer"), filters=[line_filter],
-        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), _phone],
+        validators=[DataRequired(_l("Schrijf je telefoonnummer.")), Length(max=40), valid_phone],
         render_kw={"type": "tel", "autocomplete": "tel", "inputmode": "tel"},
     )
     reference = StringField(

@@ -12,19 +12,18 @@ are zlib-compressed, and a multi-page PDF embeds each font subset once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from io import BytesIO
 
-from reportlab.lib.colors import HexColor, white
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from portal.phrases.icons import ICONS as PHRASE_ICONS
 
-from . import icons, text
+from . import drawing, icons, text
+from .drawing import ACCENT, BAND_H, INK, MUTED, PANEL_BOTTOM, TINT, H, M, W
 from .phrases import NL_EN, REPORT_SIGNALS, SCAN_TO_APPLY, SCAN_TO_REPORT
-from .qr import draw_qr, qr_version
+from .qr import qr_version
 
 __all__ = [
     "PosterFacts",
@@ -36,18 +35,9 @@ __all__ = [
     "render_vacancy_posters",
 ]
 
-W, H = A4
-M = 42  # page margin, points
-ACCENT = HexColor("#154273")  # Rijksoverheid dark blue
-INK = HexColor("#1a1a1a")
-MUTED = HexColor("#4d4d4d")
-TINT = HexColor("#e8eef5")
 DRAFT_RED = HexColor("#b00020")
 DRAFT_TINT = HexColor("#f6d3d6")  # light enough that the words printed over it stay legible
 DRAFT_MARK = ("CONCEPT – niet ophangen", "DRAFT – do not post")
-BAND_H = 60
-FOOTER_TOP = 78
-PANEL_BOTTOM = 94
 SUMMARY_SIZE = 14
 SUMMARY_LEADING = 19
 LINE_SIZE = 14  # phrase lines: the job in Dutch, English and the azc's languages
@@ -93,138 +83,6 @@ class VacancyPoster:
     draft: bool = False
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _document(draw_pages: Callable[[Canvas], None], title: str) -> bytes:
-    buf = BytesIO()
-    c = Canvas(buf, pagesize=A4, pageCompression=1, initialFontName="PosterSans", lang="nl")
-    c.setTitle(title)
-    c.setCreator("portal.posters")
-    c.setAuthor("")
-    draw_pages(c)
-    c.save()
-    return buf.getvalue()
-
-
-def _lines(c, lines, x, y, size, leading, bold=False, align="left", color=INK) -> float:
-    """Draw lines top-down from baseline ``y``; returns the baseline after the last."""
-    c.setFillColor(color)
-    for line in lines:
-        text.draw(c, line, x, y, size, bold, align)
-        y -= leading
-    return y + leading
-
-
-def _one_line_size(s: str, max_w: float, largest: float, smallest: float, bold=True) -> float:
-    size = largest
-    while size > smallest and text.width(s, size, bold) > max_w:
-        size -= 0.5
-    return size
-
-
-def _band(c, label: tuple[str, str], right: str = "") -> None:
-    c.setFillColor(ACCENT)
-    c.rect(0, H - BAND_H, W, BAND_H, stroke=0, fill=1)
-    c.setFillColor(white)
-    base = H - BAND_H / 2 - 5
-    left = f"{label[0].upper()}  ·  {label[1]}"
-    used = text.draw(c, left, M, base, 15, bold=True)
-    if right:
-        size = _one_line_size(right, W - 2 * M - used - 24, 14, 9)
-        text.draw(c, right, W - M, base, size, bold=True, align="right")
-
-
-def _footer(c, first: str, second: str) -> None:
-    c.setStrokeColor(ACCENT)
-    c.setLineWidth(1.2)
-    c.line(M, FOOTER_TOP, W - M, FOOTER_TOP)
-    c.setFillColor(ACCENT)
-    c.setStrokeColor(ACCENT)
-    icons.warning(c, M, 36, 26)
-    x, max_w = M + 38, W - 2 * M - 38
-    c.setFillColor(INK)
-    text.draw(c, first, x, 53, _one_line_size(first, max_w, 12, 7), bold=True)
-    c.setFillColor(MUTED)
-    text.draw(c, second, x, 37, _one_line_size(second, max_w, 11, 7, bold=False))
-
-
-def _report_footer(c, report_url: str) -> None:
-    nl, en = NL_EN["footer"]
-    _footer(c, f"{nl} {report_url}", f"{en} {report_url}")
-
-
-def _url_lines(url: str, max_w: float) -> tuple[float, list[str]]:
-    """Size and lines for a printed URL: shrink to 10 pt, then break after a '/'."""
-    size = _one_line_size(url, max_w, 14, 10)
-    if text.width(url, size, True) <= max_w:
-        return size, [url]
-    lines, rest = [], url
-    while rest and text.width(rest, size, True) > max_w:
-        cut = max((i for i in range(1, len(rest)) if text.width(rest[:i], size, True) <= max_w),
-                  default=1)
-        slash = rest.rfind("/", 0, cut)
-        cut = slash + 1 if slash > 0 else cut
-        lines.append(rest[:cut])
-        rest = rest[cut:]
-    return size, lines + ([rest] if rest else [])
-
-
-def _qr_with_caption(c, url, display_url, x, y, size, extra: str = "") -> None:
-    """QR square at (x, y); display URL (and ``extra``) centred below it."""
-    draw_qr(c, url, x, y, size)
-    cx, max_w = x + size / 2, size + 30
-    url_size, url_lines = _url_lines(display_url, max_w)
-    base = y - url_size - 4
-    base = _lines(c, url_lines, cx, base, url_size, url_size * 1.2, True, "center", INK)
-    if extra:
-        c.setFillColor(MUTED)
-        text.draw(c, extra, cx, base - 16, 11, align="center")
-
-
-def _cta(c, phrases, x0, x1, top, sizes, max_lines=1, accented=2) -> float:
-    """Multilingual call to action, one phrase per language; RTL phrases right-aligned.
-
-    Returns the y below the block.
-    """
-    y = top
-    for i, (_lang, phrase) in enumerate(phrases):
-        size = sizes[min(i, len(sizes) - 1)]
-        color = ACCENT if i < accented else INK
-        if max_lines == 1:
-            size = _one_line_size(phrase, x1 - x0, size, 10)
-            lines = [phrase]
-        else:
-            lines = text.fit_lines(phrase, size, x1 - x0, max_lines, bold=True)
-        rtl = text.paragraph_rtl(phrase)
-        y -= size * 1.05
-        x, align = (x1, "right") if rtl else (x0, "left")
-        y = _lines(c, lines, x, y, size, size * 1.25, True, align, color)
-        y -= size * 0.5
-    return y
-
-
-def _title(c, s: str, top: float, max_w: float) -> float:
-    """Big title: 46 pt down to 36 pt on two lines, then three lines, never overflowing.
-
-    A size is only taken when every word fits on a line (no forced hyphenation of
-    long Dutch compounds); the last resort truncates with an ellipsis.
-    """
-    s = " ".join(s.split())
-    longest = max((text.width(w, 46, True) for w in s.split()), default=0) / 46
-    sizes = [(z, 2) for z in range(46, 35, -2)] + [(36, 3), (32, 3), (28, 3), (24, 3)]
-    for size, max_lines in sizes:
-        if longest * size > max_w:
-            continue
-        lines = text.wrap(s, size, max_w, bold=True)
-        if len(lines) <= max_lines:
-            break
-    else:
-        size, lines = 24, text.fit_lines(s, 24, max_w, 3, bold=True)
-    y = _lines(c, lines, M, top - size * 0.95, size, size * 1.1, True, "left", ACCENT)
-    return y - size * 0.5
-
-
 # --------------------------------------------------------------------------- vacancy
 
 
@@ -255,7 +113,7 @@ def _facts(c, items, top: float, max_lines: int, draw: bool = True) -> float:
                 c.setFillColor(ACCENT)
                 c.setStrokeColor(ACCENT)
                 icons.ICONS[key](c, x, y - icon, icon)
-                _lines(c, lines, x + icon + 12, y - 17.5, size, leading, False, "left", INK)
+                drawing.text_lines(c, lines, x + icon + 12, y - 17.5, size, leading, False, "left", INK)
         y -= height + 11
     return y
 
@@ -297,11 +155,11 @@ def _draft_watermark(c: Canvas) -> None:
 def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
     if p.draft:
         _draft_watermark(c)
-    _band(c, NL_EN["vacancy_band"], f"{DRAFT_MARK[0]} / {DRAFT_MARK[1]}" if p.draft else p.valid_until)
+    drawing.band(c, NL_EN["vacancy_band"], f"{DRAFT_MARK[0]} / {DRAFT_MARK[1]}" if p.draft else p.valid_until)
     max_w = W - 2 * M
     panel_h = 258
     panel_top = PANEL_BOTTOM + panel_h
-    y = _title(c, p.title, H - BAND_H - 30, max_w)
+    y = drawing.big_title(c, p.title, H - BAND_H - 30, max_w)
     lines_h = (len(p.lines) * LINE_LEADING + (8 if p.lines else 0)
                + (ICON_ROW + 10 if p.icons else 0))
 
@@ -314,30 +172,30 @@ def _draw_vacancy(c: Canvas, p: VacancyPoster) -> None:
         below = _facts(c, items, y - len(emp) * 23 - 22, fact_lines, draw=False) - lines_h
         if below - panel_top - 28 >= 3 * SUMMARY_LEADING:
             break
-    y = _lines(c, emp, M, y - 16, 18, 23, False, "left", MUTED) - 28
+    y = drawing.text_lines(c, emp, M, y - 16, 18, 23, False, "left", MUTED) - 28
     if items:
         y = _facts(c, items, y, fact_lines)
     y = _phrase_lines(c, p.lines, p.icons, y, max_w)
 
     room = int((y - panel_top - 28) // SUMMARY_LEADING)
     summary = text.fit_lines(" ".join(p.summary.split()), SUMMARY_SIZE, max_w, room)
-    _lines(c, summary, M, y - 16, SUMMARY_SIZE, SUMMARY_LEADING, False, "left", INK)
+    drawing.text_lines(c, summary, M, y - 16, SUMMARY_SIZE, SUMMARY_LEADING, False, "left", INK)
 
     # QR panel: call to action on the left, QR with URL and code on the right
     c.setFillColor(TINT)
     c.roundRect(M, PANEL_BOTTOM, max_w, panel_h, 10, stroke=0, fill=1)
     qr_size = 192
     qr_x, qr_y = W - M - 24 - qr_size, PANEL_BOTTOM + 46
-    _qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size,
+    drawing.qr_with_caption(c, p.url, p.display_url, qr_x, qr_y, qr_size,
                      f"{NL_EN['code'][0]} {p.code}")
-    _cta(c, p.cta, M + 22, qr_x - 24, panel_top - 18, (28, 22, 17))
+    drawing.call_to_action(c, p.cta, M + 22, qr_x - 24, panel_top - 18, (28, 22, 17))
     if p.draft:  # a red frame round the page: seen from across the room
         c.setStrokeColor(DRAFT_RED)
         c.setLineWidth(8)
         c.setDash(18, 10)
         c.rect(10, 10, W - 20, H - 20, stroke=1, fill=0)
         c.setDash()
-    _report_footer(c, p.report_url)
+    drawing.report_footer(c, p.report_url)
 
 
 def render_vacancy_posters(ps: Sequence[VacancyPoster]) -> bytes:
@@ -351,7 +209,7 @@ def render_vacancy_posters(ps: Sequence[VacancyPoster]) -> bytes:
             c.showPage()
 
     title = ps[0].title if len(ps) == 1 else f"{len(ps)} vacatureposters"
-    return _document(pages, title)
+    return drawing.document(pages, title)
 
 
 def render_vacancy_poster(p: VacancyPoster) -> bytes:
@@ -368,35 +226,35 @@ def render_board_poster(location_name: str, url: str, display_url: str, report_u
     cta = [ph for ph in SCAN_TO_APPLY if not languages or ph[0] in ("nl", "en", *languages)]
 
     def page(c: Canvas) -> None:
-        _band(c, NL_EN["board_band"])
+        drawing.band(c, NL_EN["board_band"])
         max_w = W - 2 * M
         nl, en = NL_EN["board_title"]
-        size = _one_line_size(nl, max_w, 48, 30)
-        y = _lines(c, text.fit_lines(nl, size, max_w, 2, True), W / 2, H - BAND_H - 38 - size,
+        size = drawing.one_line_size(nl, max_w, 48, 30)
+        y = drawing.text_lines(c, text.fit_lines(nl, size, max_w, 2, True), W / 2, H - BAND_H - 38 - size,
                    size, size * 1.1, True, "center", ACCENT)
         y -= 38
-        text.draw(c, en, W / 2, y, _one_line_size(en, max_w, 28, 16), True, "center")
+        text.draw(c, en, W / 2, y, drawing.one_line_size(en, max_w, 28, 16), True, "center")
         y -= 34
         c.setFillColor(MUTED)
         loc = text.fit_lines(location_name, 22, max_w, 1)
-        _lines(c, loc, W / 2, y, 22, 26, False, "center", MUTED)
+        drawing.text_lines(c, loc, W / 2, y, 22, 26, False, "center", MUTED)
 
         panel_top = y - 24
         c.setFillColor(TINT)
         c.roundRect(M, PANEL_BOTTOM, max_w, panel_top - PANEL_BOTTOM, 10, stroke=0, fill=1)
         qr_size = 290
         qr_x, qr_y = W / 2 - qr_size / 2, panel_top - 20 - qr_size
-        _qr_with_caption(c, url, display_url, qr_x, qr_y, qr_size)
+        drawing.qr_with_caption(c, url, display_url, qr_x, qr_y, qr_size)
         # call to action in two columns under the QR: LTR left, RTL/Ethiopic right
         left = [ph for ph in cta if ph[0] in ("nl", "en", "tr", "so")]
         right = [ph for ph in cta if ph[0] in ("ar", "fa", "ti")]
         top = qr_y - 48
-        _cta(c, left, M + 24, W / 2 - 12, top, (22, 20, 18))
-        _cta(c, right, W / 2 + 12, W - M - 24, top, (20,), accented=0)
-        _report_footer(c, report_url)
+        drawing.call_to_action(c, left, M + 24, W / 2 - 12, top, (22, 20, 18))
+        drawing.call_to_action(c, right, W / 2 + 12, W - M - 24, top, (20,), accented=0)
+        drawing.report_footer(c, report_url)
         c.showPage()
 
-    return _document(page, f"Alle vacatures op dit azc – {location_name}")
+    return drawing.document(page, f"Alle vacatures op dit azc – {location_name}")
 
 
 # --------------------------------------------------------------------------- report
@@ -406,15 +264,15 @@ def render_report_poster(url: str, display_url: str) -> bytes:
     """General poster 'doubts about a job offer? report it', QR to /report."""
 
     def page(c: Canvas) -> None:
-        _band(c, NL_EN["report_band"], "Eerlijk werk · Fair work")
+        drawing.band(c, NL_EN["report_band"], "Eerlijk werk · Fair work")
         max_w = W - 2 * M
         nl, en = NL_EN["report_title"]
         y = H - BAND_H - 34 - 44
         c.setFillColor(ACCENT)
-        text.draw(c, nl, M, y, _one_line_size(nl, max_w, 44, 28), True)
+        text.draw(c, nl, M, y, drawing.one_line_size(nl, max_w, 44, 28), True)
         y -= 36
         c.setFillColor(INK)
-        text.draw(c, en, M, y, _one_line_size(en, max_w, 26, 16), True)
+        text.draw(c, en, M, y, drawing.one_line_size(en, max_w, 26, 16), True)
         lead_nl, lead_en = NL_EN["report_lead"]
         y -= 32
         text.draw(c, lead_nl, M, y, 16)
@@ -435,22 +293,22 @@ def render_report_poster(url: str, display_url: str) -> bytes:
             c.setStrokeColor(ACCENT)
             icons.warning(c, x, row_top - 22, 20)
             c.setFillColor(INK)
-            text.draw(c, s_nl, x + 30, row_top - 13, _one_line_size(s_nl, col_w - 30, 14, 9), True)
+            text.draw(c, s_nl, x + 30, row_top - 13, drawing.one_line_size(s_nl, col_w - 30, 14, 9), True)
             c.setFillColor(MUTED)
-            text.draw(c, s_en, x + 30, row_top - 29, _one_line_size(s_en, col_w - 30, 12, 8, False))
+            text.draw(c, s_en, x + 30, row_top - 29, drawing.one_line_size(s_en, col_w - 30, 12, 8, False))
         y -= 4 * 42 + 8
 
         c.setFillColor(TINT)
         c.roundRect(M, PANEL_BOTTOM, max_w, y - PANEL_BOTTOM, 10, stroke=0, fill=1)
         qr_size = 196
         qr_x, qr_y = W - M - 24 - qr_size, PANEL_BOTTOM + 46
-        _qr_with_caption(c, url, display_url, qr_x, qr_y, qr_size)
-        _cta(c, SCAN_TO_REPORT, M + 22, qr_x - 22, y - 16, (22, 18, 14), max_lines=2)
-        _footer(
+        drawing.qr_with_caption(c, url, display_url, qr_x, qr_y, qr_size)
+        drawing.call_to_action(c, SCAN_TO_REPORT, M + 22, qr_x - 22, y - 16, (22, 18, 14), max_lines=2)
+        drawing.footer(
             c,
             "Je melding gaat naar een werkgeversadviseur (UWV/WSP) in deze regio.",
             "Your report goes to an employer adviser (UWV/WSP) in this region.",
         )
         c.showPage()
 
-    return _document(page, "Twijfel over een baan? Meld het")
+    return drawing.document(page, "Twijfel over een baan? Meld het")
