@@ -45,6 +45,7 @@ SYSTEM_REASONS = {
     "missed_tour": _l("Niet gekomen bij de rondleiding"),
     "resident": _l("Door de sollicitant zelf"),
     "desk": _l("Ingevoerd aan de balie, met toestemming van de bewoner"),
+    "proposal": _l("Voorgesteld door een adviseur; de bewoner wilde solliciteren"),
 }
 MAX_MESSAGE = 1000
 

@@ -90,12 +90,15 @@ def may_take(vacancy: Vacancy, status: ResidenceStatus, procedure: str | None) -
 
 def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location | None,
            ui_language: str, browser: str | None = None,
-           entered_by_id: int | None = None) -> Submitted:
+           entered_by_id: int | None = None,
+           source: ApplicationSource | None = None) -> Submitted:
     """Store an application. `browser` identifies the browser that loaded the form (kept in
     its session). The same form sent again from that browser with the same answers within
     the hour (a double click, a resent page) shows the first application with the same status
     link. Anyone else using that submission_key, or the same browser with other answers, is
-    treated as a new application without the key: it never sees or replaces the first link."""
+    treated as a new application without the key: it never sees or replaces the first link.
+    `source` names a route the poster location and the desk cannot tell (a proposal the
+    resident accepted)."""
     fingerprint = _fingerprint(vacancy, data, browser)
     if data.submission_key:
         earlier = queries.application_by_submission_key(data.submission_key)
@@ -113,7 +116,7 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
     now = utcnow()
     app = Application(
         vacancy=vacancy, reference=_unique_reference(), poster_location=poster_location,
-        source=_source(poster_location, entered_by_id),
+        source=source or _source(poster_location, entered_by_id),
         azc_location_id=data.azc_location_id or None,
         name=data.name, name_latin=data.name_latin or None, phone=data.phone,
         email=data.email or None,
@@ -130,9 +133,10 @@ def submit(vacancy: Vacancy, data: ApplicationData, *, poster_location: Location
         app.submission_seal = tokens.seal(token, fingerprint, now=now,
                                           secret_key=current_app.config["SECRET_KEY"])
     # Entered at the Werkbalie desk by staff, with the resident's consent: the history says by whom.
+    reason = "desk" if entered_by_id else ("proposal" if source == ApplicationSource.proposal
+                                           else None)
     app.events.append(ApplicationEvent(from_stage=None, to_stage=Stage.new,
-                                       actor_id=entered_by_id,
-                                       reason="desk" if entered_by_id else None, created_at=now))
+                                       actor_id=entered_by_id, reason=reason, created_at=now))
     db.session.add(app)
     db.session.flush()
     if app.email:
