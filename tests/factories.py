@@ -239,3 +239,33 @@ class Factory:
                                       **fields))
         found.plain_token = link.token
         return found
+
+    def profile(self, location, name="ሰላም ተስፋይ", languages=(("ti", "native"),),
+                work=("role.cleaner",), **kw):
+        """A resident's work profile at `location`, running 6 months from now; .plain_token is
+        its private link."""
+        from portal.activities.links import new_link
+        from portal.talent.models import (
+            Availability,
+            LanguageLevel,
+            Profile,
+            ProfileLanguage,
+            ProfileWork,
+            Residence,
+        )
+
+        link = new_link()
+        now = utcnow()
+        fields = dict(name=name, name_latin="Selam Tesfay", phone=f"+3166{next(_seq):07d}",
+                      ui_language="ti", availability=Availability.part_time,
+                      residence=Residence.asylum_over_6_months, travel_minutes=45,
+                      token_hash=link.token_hash, link_nonce=link.nonce, consent_at=now,
+                      expires_at=now + timedelta(days=182), created_at=now)
+        fields.update(kw)
+        found = Profile(location_id=location.id, **fields)
+        found.languages = [ProfileLanguage(language=code, level=LanguageLevel(level))
+                           for code, level in languages]
+        found.work = [ProfileWork(kind=kind) for kind in work]
+        found = self._add(found)
+        found.plain_token = link.token
+        return found
