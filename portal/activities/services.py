@@ -11,6 +11,7 @@ from sqlalchemy import select
 from portal import db
 from portal.accounts.models import User
 from portal.activities import signup as signups
+from portal.activities import texts
 from portal.activities.models import (
     OPEN_SIGNUP,
     Activity,
@@ -103,6 +104,7 @@ def create(data: ActivityData, *, actor: User) -> Activity:
     db.session.flush()
     _build_pools(activity)
     record("activity_created", activity, sessions=len(data.sessions))
+    texts.ask_machine(activity)
     db.session.flush()
     return activity
 
@@ -176,6 +178,7 @@ def update(activity: Activity, data: ActivityData, *, actor: User) -> int:
         for person in _open_signups(activity, None if whole else changed):
             told += signups.tell(person, "changed")
     record("activity_changed", activity, told=told)
+    texts.ask_machine(activity)
     db.session.flush()
     return told
 

@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.accounts.models import Role
-from portal.activities import calendar, queries, wording
+from portal.activities import calendar, queries, texts, wording
 from portal.activities import signup as signups
 from portal.activities.forms import (
     KIND_LABELS,
@@ -48,6 +48,13 @@ def not_found():
     return render_template("apply/not_found.html"), 404
 
 
+def _page(template: str, activity: Activity, **context) -> str:
+    """A resident page about an activity: its title and description in the reader's language
+    where staff or the machine gave them (`local`), else Dutch, marked."""
+    return render_template(template, activity=activity,
+                           local=texts.localize(activity, str(get_locale())), **context)
+
+
 @bp.route("/A/<activity_code>", methods=["GET", "POST"])
 @bp.route("/a/<activity_code>", methods=["GET", "POST"])
 @resident_page
@@ -59,10 +66,10 @@ def activity(activity_code: str):
     if found is None:
         return not_found()
     if found.cancelled:
-        return render_template("activities/public_cancelled.html", activity=found)
+        return _page("activities/public_cancelled.html", found)
     pools = signups.open_pools(found)
     if not pools:
-        return render_template("activities/public_over.html", activity=found)
+        return _page("activities/public_over.html", found)
     form = _form(found, pools)
     if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
         if form.website.data:  # a bot filled the honeypot: look like success, store nothing
@@ -71,7 +78,7 @@ def activity(activity_code: str):
         try:
             result = _submit(found, pool, form)
         except signups.AlreadySignedUp as exc:
-            return render_template("activities/public_already.html", activity=found,
+            return _page("activities/public_already.html", found,
                                    signup=exc.signup), 200, NO_STORE
         except signups.SignUpError as exc:
             db.session.rollback()
@@ -79,7 +86,7 @@ def activity(activity_code: str):
         else:
             return _done(found, result.signup, result.token)
     status = 422 if form.errors else 200
-    return render_template("activities/public_activity.html", activity=found, pools=pools,
+    return _page("activities/public_activity.html", found, pools=pools,
                            form=form, kind_labels=KIND_LABELS), status, NO_STORE
 
 
@@ -148,11 +155,11 @@ def _submit(activity: Activity, pool, form) -> signups.Result:
 
 
 def _done(activity: Activity, signup, token: str):
-    return render_template("activities/public_done.html", activity=activity, signup=signup,
-                           link=url_for(".signup_status", signup_token=token, _external=False),
-                           full_link=base_url() + url_for(".signup_status", signup_token=token),
-                           waiting=signup is not None and signup.status == SignUpStatus.waiting
-                           ), 200, NO_STORE
+    return _page("activities/public_done.html", activity, signup=signup,
+                 link=url_for(".signup_status", signup_token=token, _external=False),
+                 full_link=base_url() + url_for(".signup_status", signup_token=token),
+                 waiting=signup is not None and signup.status == SignUpStatus.waiting
+                 ), 200, NO_STORE
 
 
 @bp.get("/bijeenkomsten")
@@ -177,9 +184,9 @@ def signup_status(signup_token: str):
         return not_found()
     now = utcnow()
     start = signups.pool_starts(signup.pool)
-    return render_template(
-        "activities/public_status.html", signup=signup, activity=signup.activity,
-        token=signup_token, sessions=signup.pool.sessions(), position=signups.waiting_position(signup),
+    return _page(
+        "activities/public_status.html", signup.activity, signup=signup, token=signup_token,
+        sessions=signup.pool.sessions(), position=signups.waiting_position(signup),
         can_cancel=signup.status in (SignUpStatus.confirmed, SignUpStatus.waiting)
         and start is not None and start > now, form=ConfirmForm()), 200, NO_STORE
 
@@ -213,9 +220,9 @@ def signup_erase(signup_token: str):
         activity = signup.activity
         signups.erase(signup)
         db.session.commit()
-        return render_template("activities/public_erased.html", activity=activity), 200, NO_STORE
-    return render_template("activities/public_erase.html", signup=signup, token=signup_token,
-                           activity=signup.activity, form=form), 200, NO_STORE
+        return _page("activities/public_erased.html", activity), 200, NO_STORE
+    return _page("activities/public_erase.html", signup.activity, signup=signup,
+                 token=signup_token, form=form), 200, NO_STORE
 
 
 @bp.get("/t/<signup_token>/agenda.ics")
@@ -225,11 +232,12 @@ def signup_calendar(signup_token: str):
     if signup is None:
         return not_found()
     activity = signup.activity
+    local = texts.localize(activity, str(get_locale()))
     host = base_url().split("://", 1)[-1].split("/", 1)[0]
     events = [calendar.Event(
         uid=f"activity-{activity.id}-session-{s.id}@{host}", starts_at=s.starts_at,
-        ends_at=s.ends_at, title=activity.title, place=wording.session_place(s),
-        description=activity.description,
+        ends_at=s.ends_at, title=local.title.text, place=wording.session_place(s),
+        description=local.description.text if local.description else "",
         cancelled=activity.cancelled or signup.status == SignUpStatus.cancelled)
         for s in signup.pool.sessions()]
     body = calendar.build(events, now=utcnow())
@@ -246,4 +254,6 @@ def _board_part(location):
     if not found:
         return None
     # Rendered by Jinja with autoescaping: safe to place in the board page as it is.
-    return Markup(render_template("activities/_board.html", activities=found))  # noqa: S704
+    local = texts.localize_all(found, str(get_locale()))
+    return Markup(render_template("activities/_board.html", activities=found,  # noqa: S704
+                                  local=local))

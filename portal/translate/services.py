@@ -1,7 +1,8 @@
 """Machine translations of short free texts, made in the background and kept per `about`.
 
 - `want` asks for translations (flushes rows to do); `portal tick` runs `translate_pending`.
-- `found` gives a finished translation or None: pages never call the provider themselves.
+- `found` gives a finished translation or None (`found_all` many at once): pages never call
+  the provider themselves.
 - `translate_inline` is for a staff action where a person waits (a recruiter sends a message):
   one call with a short timeout; on any failure the row stays for the tick and None is
   returned, so the caller goes on with the source text.
@@ -67,6 +68,31 @@ def found(about: str, text: str | None, source: str, target: str) -> str | None:
     return db.session.scalar(select(MachineText.text).where(
         MachineText.about == about, MachineText.source_hash == text_hash(text, source),
         MachineText.target == target, MachineText.state == MachineState.done))
+
+
+def found_all(abouts: Iterable[str], targets: Iterable[str]) -> dict[tuple[str, str, str], str]:
+    """Finished translations of many things at once (a list page), one query:
+    (about, source hash, target) -> text. Look a text up with `text_hash(text, source)`."""
+    abouts, targets = list(dict.fromkeys(abouts)), list(dict.fromkeys(targets))
+    if not abouts or not targets:
+        return {}
+    rows = db.session.execute(select(
+        MachineText.about, MachineText.source_hash, MachineText.target, MachineText.text).where(
+        MachineText.about.in_(abouts), MachineText.target.in_(targets),
+        MachineText.state == MachineState.done))
+    return {(about, digest, target): text for about, digest, target, text in rows if text}
+
+
+def forget_others(about: str, keep: Iterable[str]) -> int:
+    """Drop the translations about `about` of texts it no longer has (`keep`: the current
+    texts' hashes), so an edited text does not leave old versions behind."""
+    keep = set(keep)
+    rows = [row for row in db.session.scalars(select(MachineText).where(
+        MachineText.about == about)) if row.source_hash not in keep]
+    for row in rows:
+        db.session.delete(row)
+    db.session.flush()
+    return len(rows)
 
 
 def translate_inline(about: str, text: str | None, source: str, target: str) -> str | None:
