@@ -1,24 +1,43 @@
 """Demo data for `flask portal seed-demo`: the three pilot regions, their azc locations, the
 minimum-wage table, staff and a few organisations. Features add their own demo data in
-`portal/<feature>/demo.py` with a `seed(ctx)` function, called at the end."""
+`portal/<feature>/demo.py` with a `seed(ctx)` function, listed in FEATURE_SEEDERS and called at
+the end in that order. Like portal/blueprints.py this module sits above every feature and
+imports them; no feature package imports it."""
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pyotp
 from sqlalchemy import func, select
 
 from portal import db
 from portal.accounts.models import Role, User
+from portal.activities import demo as activities_demo
+from portal.aftercare import demo as aftercare_demo
+from portal.apply import demo as apply_demo
 from portal.clock import utcnow
+from portal.dashboard import demo as dashboard_demo
 from portal.organisations.models import Organisation, OrgKind, OrgStatus
+from portal.phrases import demo as phrases_demo
+from portal.placements import demo as placements_demo
+from portal.questions import demo as questions_demo
+from portal.regions import demo as regions_demo
 from portal.regions.models import Location, Region
+from portal.reports import demo as reports_demo
 from portal.security import hash_password
+from portal.tours import demo as tours_demo
+from portal.vacancies import demo as vacancies_demo
 from portal.vacancies.models import MinimumWage
+from portal.werkbalie import demo as werkbalie_demo
 
-FEATURE_SEEDERS = ("regions", "vacancies", "phrases", "apply", "dashboard", "tours", "placements", "aftercare", "questions", "reports", "activities",
-                   "werkbalie")
+# In this order: later seeders use what earlier ones made (applications need vacancies, ...).
+FEATURE_SEEDERS: tuple[Callable[[dict[str, Any]], object], ...] = (
+    regions_demo.seed, vacancies_demo.seed, phrases_demo.seed, apply_demo.seed, dashboard_demo.seed,
+    tours_demo.seed, placements_demo.seed, aftercare_demo.seed, questions_demo.seed,
+    reports_demo.seed, activities_demo.seed, werkbalie_demo.seed,
+)
 
 REGIONS = ("Zaanstreek-Waterland", "Rijk van Nijmegen", "Eindhoven")
 LOCATIONS = (
@@ -129,13 +148,7 @@ def seed(force: bool = False) -> list[dict]:
         "adviser": staff["adviser"], "coordinator": staff["coordinator"], "admin": staff["admin"],
         "members": members,
     }
-    for name in FEATURE_SEEDERS:
-        try:
-            module = importlib.import_module(f"portal.{name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name in (f"portal.{name}", f"portal.{name}.demo"):
-                continue  # that feature has no demo data (yet)
-            raise  # a demo module that imports something missing is a bug: show it
-        module.seed(ctx)
+    for seed_feature in FEATURE_SEEDERS:
+        seed_feature(ctx)
         db.session.flush()
     return logins

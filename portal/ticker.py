@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from portal import db
-from portal.jobs import JOBS, resolve
+from portal.jobs import JOBS, Job
 from portal.notifications.services import send_pending
 from portal.notifications.sms import send_pending_sms
 
@@ -21,14 +21,14 @@ Echo = Callable[..., None]
 
 def run(now: datetime, echo: Echo) -> list[str]:
     """Run every job, then send mail. Returns the labels of what failed (empty: all well)."""
-    steps = [(label, _job(path, now)) for label, path in JOBS]
+    steps = [(label, _job(job, now)) for label, job in JOBS]
     steps.append(("mail sent", _send_mail))  # last, so mail the jobs made goes out now
     steps.append(("text messages sent", _send_sms))
     return [label for label, step in steps if not _run_one(label, step, echo)]
 
 
-def _job(path: str, now: datetime) -> Callable[[], object]:
-    return lambda: resolve(path)(now)
+def _job(job: Job, now: datetime) -> Callable[[], object]:
+    return lambda: job(now)
 
 
 def _send_mail() -> str:

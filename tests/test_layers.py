@@ -113,3 +113,12 @@ def test_no_package_uses_private_names_of_another():
              for path in sorted((ROOT / "portal").rglob("*.py"))
              if (hits := _private_names_of_other_packages(path))}
     assert found == {}
+
+
+def test_no_module_is_imported_by_name_at_run_time():
+    """Jobs, demo seeders and blueprints are imported as code (portal/jobs.py, portal/demo.py,
+    portal/blueprints.py), not looked up from strings: mypy and grep see every use."""
+    found = [path.relative_to(ROOT).as_posix() for path in sorted((ROOT / "portal").rglob("*.py"))
+             if re.search(r"\bimportlib\b|\bimport_module\(|__import__\(",
+                          path.read_text(encoding="utf-8"))]
+    assert found == []

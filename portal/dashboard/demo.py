@@ -1,5 +1,5 @@
 """Demo data: page-view counts for the demo vacancies over the last weeks, so the funnels
-and the adviser's figures are not empty. (List "dashboard" in FEATURE_SEEDERS, after "apply".)"""
+and the adviser's figures are not empty. (Runs after apply's seed: FEATURE_SEEDERS, portal/demo.py.)"""
 from __future__ import annotations
 
 from datetime import timedelta

@@ -41,7 +41,7 @@ def count_after(now: datetime) -> int:
 def test_a_failing_job_is_reported_and_the_others_and_the_mail_still_run(app, mails, monkeypatch,
                                                                          caplog):
     monkeypatch.setattr("portal.ticker.JOBS", (
-        ("broken job", f"{__name__}:explode"), *JOBS, ("job after it", f"{__name__}:count_after"),
+        ("broken job", explode), *JOBS, ("job after it", count_after),
     ))
     queue("wacht@example.nl", "Stond al klaar", "Tekst")
     db.session.commit()

@@ -140,6 +140,6 @@ def test_reschedule_asks_for_confirmation_again_and_resets_reminders(world, db_s
 
 
 def test_job_is_registered():
-    from portal.jobs import JOBS, resolve
+    from portal.jobs import JOBS
 
-    assert resolve(dict(JOBS)["tour reminders"]) is services.send_reminders
+    assert dict(JOBS)["tour reminders"] is services.send_reminders

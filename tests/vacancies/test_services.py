@@ -267,9 +267,9 @@ def test_expire_due_with_moved_clock_is_idempotent(make, db_session):
 
 
 def test_expire_is_a_tick_job():
-    from portal.jobs import JOBS, resolve
+    from portal.jobs import JOBS
 
-    assert resolve(dict(JOBS)["vacancies expired"]) is services.expire_due
+    assert dict(JOBS)["vacancies expired"] is services.expire_due
 
 
 def test_removed_location_kept_until_taken_down(wages, make, org):
