@@ -269,3 +269,11 @@ class Factory:
         found = self._add(found)
         found.plain_token = link.token
         return found
+
+    def proposal(self, profile, vacancy, adviser=None, state=None, **kw):
+        """An adviser's proposal of `profile` for `vacancy` (open unless `state` says else)."""
+        from portal.talent.models import Proposal, ProposalState
+
+        return self._add(Proposal(profile_id=profile.id, vacancy_id=vacancy.id,
+                                  adviser_id=getattr(adviser, "id", None),
+                                  state=state or ProposalState.open, created_at=utcnow(), **kw))
