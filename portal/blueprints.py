@@ -22,6 +22,10 @@ from portal.placements.views import bp as placements
 from portal.posters.views import bp as posters
 from portal.questions.views import bp as questions
 from portal.reports.views import bp as reports
+from portal.talent.views_employer import bp as talent_employer
+from portal.talent.views_proposals import bp as talent_proposals
+from portal.talent.views_public import bp as talent_public
+from portal.talent.views_staff import bp as talent_staff
 from portal.tours.views import bp as tours
 from portal.vacancies.views import bp as vacancies
 from portal.werkbalie.views import bp as werkbalie
@@ -31,7 +35,7 @@ from portal.werkbalie.views_public import bp as werkbalie_public
 BLUEPRINTS: tuple[Blueprint, ...] = (
     health, accounts, organisations, admin, vacancies, phrases, posters, apply, applicants, guidance,
     dashboard, reports, tours, questions, aftercare, placements, activities, activities_public,
-    werkbalie, werkbalie_public,
+    werkbalie, werkbalie_public, talent_public, talent_proposals, talent_staff, talent_employer,
 )
 
 

@@ -1,0 +1,122 @@
+"""The resident's side of the talent pool: /p/<azc> (the QR poster "Tell us what work you
+want") asks what work they want and can do and for consent; the private link /profiel/<token>
+shows the profile, its end date and the proposals, renews it by a tap, or erases it at once."""
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from portal import db
+from portal.activities.forms import ConfirmForm
+from portal.activities.links import new_link
+from portal.activities.views_public import NO_STORE, PHONE_LIMIT, not_found
+from portal.apply import limits
+from portal.apply import queries as apply_queries
+from portal.extensions import limiter
+from portal.i18n import resident_page
+from portal.talent import profiles, queries, wording
+from portal.talent.forms import ProfileForm
+from portal.urls import base_url
+
+bp = Blueprint("talent_public", __name__)
+wording.register(bp)
+
+
+def _phone_key() -> str:
+    return f"talent-phone:{limits.form_phone()}"
+
+
+@bp.route("/P/<location_code>", methods=["GET", "POST"])
+@bp.route("/p/<location_code>", methods=["GET", "POST"])
+@resident_page
+@limiter.limit(limits.IP_LIMIT, methods=["POST"])
+@limiter.limit(PHONE_LIMIT, key_func=_phone_key, methods=["POST"],
+               exempt_when=limits.no_valid_phone, deduct_when=limits.answered)
+def new_profile(location_code: str):
+    location = apply_queries.find_location(location_code)
+    if location is None or not location.active:
+        return not_found()
+    form = ProfileForm()
+    wording.prepare(form, str(get_locale()))
+    if request.method == "GET":
+        form.azc_location.data = location.id
+    if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
+        if form.website.data:  # a bot filled the honeypot: look like success, store nothing
+            return _done(None, new_link().token)
+        data = form.data_for(form.azc_location.data)
+        try:
+            created = _submit(data)
+        except profiles.AlreadyHasProfile as exc:
+            reached = profiles.send_link_again(exc.profile)
+            db.session.commit()
+            return render_template("talent/public_already.html", location=location,
+                                   reached=reached), 200, NO_STORE
+        return _done(created.profile, created.token)
+    return render_template("talent/public_form.html", location=location, form=form,
+                           months=profiles.consent_months()), 422 if form.errors else 200, NO_STORE
+
+
+def _submit(data: profiles.ProfileData) -> profiles.Created:
+    language = str(get_locale())
+    try:
+        created = profiles.create(data, ui_language=language)
+        db.session.commit()
+    except IntegrityError:
+        # The same phone sent the form from another tab at the same moment: the database kept
+        # the other one. Asked again, the check finds it (AlreadyHasProfile).
+        db.session.rollback()
+        created = profiles.create(data, ui_language=language)
+        db.session.commit()
+    return created
+
+
+def _done(profile, token: str):
+    link = url_for(".private", token=token)
+    return render_template("talent/public_done.html", profile=profile, link=link,
+                           full_link=base_url() + link,
+                           months=profiles.consent_months()), 200, NO_STORE
+
+
+# --- the private link ------------------------------------------------------------------------
+
+@bp.get("/profiel/<token>")
+@resident_page
+def private(token: str):
+    profile = queries.profile_by_token(token)
+    if profile is None:
+        return not_found()
+    return render_template("talent/resident_profile.html", profile=profile, token=token,
+                           form=ConfirmForm(), months=profiles.consent_months(),
+                           weeks=profiles.remind_before().days // 7), 200, NO_STORE
+
+
+@bp.post("/profiel/<token>/verlengen")
+@resident_page
+def renew(token: str):
+    profile = queries.profile_by_token(token)
+    if profile is None:
+        return not_found()
+    if ConfirmForm().validate_on_submit():
+        profiles.renew(profile)
+        db.session.commit()
+        flash(_("Je profiel blijft staan tot %(day)s.", day=wording.day(profile.expires_at)),
+              "success")
+    return redirect(url_for(".private", token=token), 303)
+
+
+@bp.route("/profiel/<token>/wissen", methods=["GET", "POST"])
+@resident_page
+def erase(token: str):
+    profile = queries.profile_by_token(token)
+    if profile is None:
+        return not_found()
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        location = profile.location
+        profiles.erase(profile, reason="withdrawn")
+        db.session.commit()
+        return render_template("talent/resident_erased.html", location=location), 200, NO_STORE
+    return render_template("talent/resident_erase.html", profile=profile, token=token,
+                           form=form), 200, NO_STORE
