@@ -8,11 +8,8 @@ import re
 
 import pytest
 
-from portal.phrases.models import Phrase, Section
+from portal.phrases.services import sync_curated
 from tests.activities.conftest import world  # noqa: F401  (the same small world)
-
-ROLES = (("role.cleaner", "Schoonmaker"), ("role.warehouse", "Medewerker in een magazijn"),
-         ("role.kitchen", "Hulp in de keuken"))
 
 _phones = itertools.count(1)
 _ips = (f"10.19.{a}.{b}" for a, b in itertools.product(range(1, 250), repeat=2))
@@ -20,9 +17,9 @@ _ips = (f"10.19.{a}.{b}" for a, b in itertools.product(range(1, 250), repeat=2))
 
 @pytest.fixture(autouse=True)
 def roles(db_session):
-    """The job names a profile can ask for (the phrasebook's role phrases)."""
-    for n, (key, text) in enumerate(ROLES):
-        db_session.add(Phrase(key=key, section=Section.role, text=text, position=n))
+    """The job names a profile can ask for: the phrasebook's role phrases, as the tick puts
+    them in the table ("role.cleaner", "role.kitchen", ...)."""
+    sync_curated()
     db_session.commit()
 
 
