@@ -17,6 +17,8 @@ from portal.notifications import services as notifications_services
 from portal.phrases import machine as phrases_machine
 from portal.placements import services as placements_services
 from portal.reports import housekeeping as reports_housekeeping
+from portal.talent import housekeeping as talent_housekeeping
+from portal.talent import proposals as talent_proposals
 from portal.tours import services as tours_services
 from portal.translate import services as translate_services
 from portal.vacancies import services as vacancies_services
@@ -40,6 +42,9 @@ JOBS: tuple[tuple[str, Job], ...] = (
     ("Werkbalie appointments gone by", werkbalie_housekeeping.lapse_past),
     ("Werkbalie reminders", werkbalie_housekeeping.send_reminders),
     ("Werkbalie appointments purged", werkbalie_housekeeping.purge_expired),
+    ("talent proposals unanswered", talent_proposals.expire_due),
+    ("work profile reminders", talent_housekeeping.send_reminders),
+    ("work profiles expired and erased", talent_housekeeping.purge_expired),
     ("aftercare check-ins", aftercare_services.send_due),
     ("report contacts and texts erased", reports_housekeeping.purge_expired),
     ("weekly agency digests", dashboard_services.weekly_agency_digest),

@@ -124,6 +124,9 @@ def nav_items() -> list[tuple[str, str]]:
     if role in (Role.coordinator, Role.adviser, Role.admin):
         items += [("activities.index", str(_l("Activiteiten"))),
                   ("werkbalie.index", str(_l("Werkbalie")))]
+        items += [("talent_staff.search", str(_l("Werkprofielen")))]
+    if role in (Role.adviser, Role.admin):
+        items += [("talent_staff.vacancies", str(_l("Kandidaten zoeken")))]
     if role == Role.admin:
         items += [("admin.index", str(_l("Beheer")))]
     items.append(("guidance.index", str(_l("Informatie"))))
@@ -148,6 +151,7 @@ NAV_GROUP = {
     "dashboard.index": _l("Cijfers"),
     "posters.boards": _l("azc"), "tours.coordinator_index": _l("azc"),
     "activities.index": _l("Bewoners"), "werkbalie.index": _l("Bewoners"),
+    "talent_staff.search": _l("Bewoners"), "talent_staff.vacancies": _l("Bewoners"),
     "admin.index": _l("Beheer"),
 }
 MORE = _l("Meer")

@@ -1,0 +1,45 @@
+"""The employer's "help me find candidates" button on its vacancy page: the vacancy goes on
+the matching list of the region's advisers. The employer never sees a profile; candidates
+reach it only as applications of residents who said yes to a proposal."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+
+from portal import db
+from portal.accounts.auth import member_required
+from portal.talent import worklist
+from portal.talent.forms_staff import ActionForm
+from portal.vacancies import queries as vacancy_queries
+
+bp = Blueprint("talent_employer", __name__)
+
+
+@bp.post("/vacatures/<int:vacancy_id>/kandidaten-zoeken")
+@member_required
+def ask(vacancy_id: int):
+    vacancy = vacancy_queries.for_organisation(current_user.organisation, vacancy_id)
+    if vacancy is None:
+        abort(404)
+    back = redirect(url_for("vacancies.show", vacancy_id=vacancy.id))
+    if not ActionForm().validate_on_submit():
+        return back
+    try:
+        added = worklist.ask_for_candidates(vacancy, current_user)
+        db.session.commit()
+    except worklist.AskError as exc:
+        db.session.rollback()
+        flash(str(exc.message), "error")
+        return back
+    except IntegrityError:
+        db.session.rollback()  # a colleague pressed at the same moment: it is on the list
+        added = False
+    if added:
+        flash(_("Uw adviseur zoekt kandidaten voor deze vacature. Bewoners die ja zeggen op een "
+                "voorstel ziet u als nieuwe sollicitant, gemarkeerd 'Voorgesteld door adviseur'."),
+              "success")
+    else:
+        flash(_("Uw adviseur heeft deze vraag al. U hoeft niets meer te doen."), "info")
+    return back
