@@ -111,7 +111,7 @@ def tell_resident(proposal: Proposal) -> int:
     lang = profile.ui_language or "nl"
     title = localize(proposal.vacancy, lang).title.text
     return reach.tell(profile, "talent", "proposal", _l("Een baan voor jou: %(title)s", title=title),
-                      dedupe=f"talent-proposal-{proposal.id}", title=title,
+                      dedupe=f"talent-proposal-{proposal.id}", profile=profile, title=title,
                       city=proposal.vacancy.city, link=private_url(profile),
                       days=ANSWER_DAYS)
 
