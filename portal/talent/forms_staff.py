@@ -45,7 +45,7 @@ class SearchForm(FlaskForm):
         """What was asked; a value that is not among the choices counts as not asked (the
         form is a GET link anyone can edit)."""
         def chosen(field: SelectField) -> str | None:
-            values = {str(c[0]) for c in field.choices or []}
+            values = {str(c.value) for c in field.choices or []}
             return field.data if field.data and field.data in values else None
 
         azc, level, avail = chosen(self.azc), chosen(self.niveau), chosen(self.beschikbaar)
