@@ -125,14 +125,15 @@ class Profile(Base):
 
     location: Mapped[Location] = relationship()
     assisted_by: Mapped[User | None] = relationship(foreign_keys=[assisted_by_id], viewonly=True)
+    # Deleted with the profile by the ORM as well as by ON DELETE CASCADE: erasure does not
+    # depend on the connection having SQLite's foreign keys switched on.
     languages: Mapped[list[ProfileLanguage]] = relationship(
-        back_populates="profile", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="profile", cascade="all, delete-orphan",
         order_by="ProfileLanguage.language")
     work: Mapped[list[ProfileWork]] = relationship(
-        back_populates="profile", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="ProfileWork.kind")
+        back_populates="profile", cascade="all, delete-orphan", order_by="ProfileWork.kind")
     proposals: Mapped[list[Proposal]] = relationship(
-        back_populates="profile", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="profile", cascade="all, delete-orphan",
         order_by="Proposal.created_at.desc()")
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 
 from portal import db
@@ -14,6 +15,7 @@ from portal.activities.links import new_link
 from portal.activities.views_public import NO_STORE, PHONE_LIMIT, not_found
 from portal.apply import limits
 from portal.apply import queries as apply_queries
+from portal.apply.signals import board_shown
 from portal.extensions import limiter
 from portal.i18n import resident_page
 from portal.talent import profiles, queries, wording
@@ -120,3 +122,11 @@ def erase(token: str):
         return render_template("talent/resident_erased.html", location=location), 200, NO_STORE
     return render_template("talent/resident_erase.html", profile=profile, token=token,
                            form=form), 200, NO_STORE
+
+
+# --- the notice board of an azc (apply's page) invites residents to make a profile ----------
+
+@board_shown.connect
+def _board_part(location):
+    # Rendered by Jinja with autoescaping: safe to place in the board page as it is.
+    return Markup(render_template("talent/_board.html", location=location))  # noqa: S704

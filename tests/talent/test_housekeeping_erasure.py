@@ -7,14 +7,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from portal import db
 from portal.clock import utcnow
 from portal.notifications.services import queue
 from portal.notifications.sms import queue_sms
 from portal.talent import housekeeping
-from portal.talent.models import Profile, Proposal
+from portal.talent.models import Profile, ProfileLanguage, ProfileWork, Proposal
 from tests.activities.sms_server import SmsProvider
 from tests.grid_world import dump
 from tests.talent.conftest import link_of, post_profile, profile_form
@@ -83,6 +83,9 @@ def test_expiry_leaves_nothing_in_any_table(app, client, make, world, provider):
     profile.consent_at = utcnow() - timedelta(days=200)
     profile.expires_at = utcnow() - timedelta(minutes=1)
     db.session.commit()
+    db.session.expire_all()  # as in a fresh tick: nothing of the profile loaded
     assert housekeeping.purge_expired(utcnow()) == 1
     db.session.commit()
     _assert_nothing_of_the_resident(token)
+    for model in (Profile, ProfileLanguage, ProfileWork, Proposal):
+        assert db.session.scalar(select(func.count()).select_from(model)) == 0, model
