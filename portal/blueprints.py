@@ -22,6 +22,7 @@ from portal.placements.views import bp as placements
 from portal.posters.views import bp as posters
 from portal.questions.views import bp as questions
 from portal.reports.views import bp as reports
+from portal.talent.views_desk import bp as talent_desk
 from portal.talent.views_employer import bp as talent_employer
 from portal.talent.views_proposals import bp as talent_proposals
 from portal.talent.views_public import bp as talent_public
@@ -36,6 +37,7 @@ BLUEPRINTS: tuple[Blueprint, ...] = (
     health, accounts, organisations, admin, vacancies, phrases, posters, apply, applicants, guidance,
     dashboard, reports, tours, questions, aftercare, placements, activities, activities_public,
     werkbalie, werkbalie_public, talent_public, talent_proposals, talent_staff, talent_employer,
+    talent_desk,
 )
 
 
