@@ -18,7 +18,7 @@ from portal.apply import queries as apply_queries
 from portal.apply.signals import board_shown
 from portal.extensions import limiter
 from portal.i18n import resident_page
-from portal.talent import profiles, queries, wording
+from portal.talent import profiles, proposals, queries, wording
 from portal.talent.forms import ProfileForm
 from portal.urls import base_url
 
@@ -91,6 +91,7 @@ def private(token: str):
         return not_found()
     return render_template("talent/resident_profile.html", profile=profile, token=token,
                            form=ConfirmForm(), months=profiles.consent_months(),
+                           proposal_lines=proposals.for_resident(profile, str(get_locale())),
                            weeks=profiles.remind_before().days // 7), 200, NO_STORE
 
 
