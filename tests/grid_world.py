@@ -69,6 +69,9 @@ def build(make, db_session) -> SimpleNamespace:
     postcodes = make.postcode_range(region, 1500, 1509)
     hours = make.werkbalie_series(azc, created_by=users["coordinator"])
     appointment = make.appointment(hours, name="Yonas Gridbalie")
+    # A resident's work profile at A's azc, proposed for A's vacancy by the region's adviser.
+    profile = make.profile(azc, name="Hana Gridprofiel", name_latin=None)
+    proposal = make.proposal(profile, vacancy, adviser=adviser)
     db_session.commit()
     ids = {
         "application_id": application.id, "vacancy_id": vacancy.id, "placement_id": placement.id,
@@ -82,13 +85,14 @@ def build(make, db_session) -> SimpleNamespace:
         "booking_token": appointment.plain_token,
         "signup_id": signup.id, "signup_token": signup.plain_token,
         "draft_id": 1, "filename": "css/staff.css", "range_id": postcodes.id,
+        "profile_id": profile.id, "proposal_id": proposal.id,
     }
     return SimpleNamespace(users=users, ids=ids, region=region, azc=azc, org_a=org_a,
                            vacancy=vacancy, application=application, tour=tour,
                            placement=placement, cancelled=cancelled, check=check,
                            hanging=closed.postings[0],
                            question=question, report=report, activity=activity, signup=signup,
-                           appointment=appointment)
+                           appointment=appointment, profile=profile, proposal=proposal)
 
 
 # Per endpoint, ids that differ from the default: the TWV-cancellation pages need the placement
@@ -98,6 +102,10 @@ OVERRIDES = {
     "placements.handled_by_phone": {"placement_id": "cancelled"},
     "placements.cancellation_pdf": {"placement_id": "cancelled"},
     "posters.mark_taken_down": {"posting_id": "hanging"},
+    # The resident's work profile: its private link is the profile's (a token, not an id).
+    "talent_public.private": {"token": "profile"}, "talent_public.renew": {"token": "profile"},
+    "talent_public.erase": {"token": "profile"}, "talent_proposals.accept": {"token": "profile"},
+    "talent_proposals.decline": {"token": "profile"},
 }
 
 
@@ -110,7 +118,8 @@ class Route:
     def url(self, world) -> str:
         values = dict(world.ids)
         for name, attr in OVERRIDES.get(self.endpoint, {}).items():
-            values[name] = getattr(world, attr).id
+            found = getattr(world, attr)
+            values[name] = found.plain_token if name == "token" else found.id
         url = self.rule
         for part, name in zip(_arguments(self.rule), argument_names(self.rule), strict=True):
             url = url.replace(f"<{part}>", str(values[name]))

@@ -78,6 +78,14 @@ MAY = {
     "werkbalie.link_application": PLACE_A, "werkbalie.start_application": PLACE_A,
     "werkbalie_public.book": ANYONE, "werkbalie_public.booking_cancel": ANYONE,
     "werkbalie_public.booking_move": ANYONE, "werkbalie_public.booking_erase": ANYONE,
+    # The talent pool: residents make a profile from the poster address and answer proposals
+    # with their own link; the desk of A's azc makes one with them; the region's advisers
+    # propose (coordinators only look); A's members ask for candidates for their vacancy.
+    "talent_public.new_profile": ANYONE, "talent_public.renew": ANYONE,
+    "talent_public.erase": ANYONE, "talent_proposals.accept": ANYONE,
+    "talent_proposals.decline": ANYONE, "talent_desk.new_profile": PLACE_A,
+    "talent_staff.propose": ADVISER_A, "talent_staff.propose_profile": ADVISER_A,
+    "talent_staff.handled": ADVISER_A, "talent_employer.ask": MEMBER_A,
     # Administration.
     "admin.locations": ADMIN, "admin.location_edit": ADMIN, "admin.regions": ADMIN,
     "admin.region_edit": ADMIN, "admin.staff_new": ADMIN, "admin.staff_role": ADMIN,
@@ -115,6 +123,8 @@ BODIES = {
                                         "suspend-confirm": "y"},
     "organisations.contact": lambda w: {"contact-adviser": str(w.users["adviser"].id)},
     "organisations.move_region": lambda w: {"region-region": str(w.region.id)},
+    "talent_staff.propose": lambda w: {"profile": str(w.profile.id)},
+    "talent_staff.propose_profile": lambda w: {"vacancy": str(w.vacancy.id)},
 }
 
 REFUSED = (403, 404)

@@ -42,9 +42,12 @@ OBJECT_PAGES = {
     "activities.show": PLACE_A, "activities.edit": PLACE_A, "activities.poster_pdf": PLACE_A,
     "activities.print_list": PLACE_A, "activities.tick": PLACE_A,
     "werkbalie.show": PLACE_A, "werkbalie.start_application": PLACE_A,
+    # A work profile: the advisers of its azc's region and that azc's coordinators (who only
+    # look); suggestions for A's vacancy: the region's advisers.
+    "talent_staff.profile": PLACE_A, "talent_staff.vacancy": ADVISER_A,
 }
 OBJECT_IDS = {"application_id", "placement_id", "tour_id", "question_id", "check_id", "report_id",
-              "org_id", "vacancy_id", "activity_id", "appointment_id"}
+              "org_id", "vacancy_id", "activity_id", "appointment_id", "profile_id"}
 
 # Staff pages that show personal data, with a role that opens them: each must say no-store.
 PERSONAL_PAGES = [
@@ -66,12 +69,15 @@ PERSONAL_PAGES = [
     ("activities.show", "coordinator"), ("activities.print_list", "coordinator"),
     ("activities.tick", "adviser"), ("werkbalie.index", "coordinator"),
     ("werkbalie.show", "adviser"), ("werkbalie.desk_book", "coordinator"),
+    ("talent_staff.search", "adviser"), ("talent_staff.search", "coordinator"),
+    ("talent_staff.profile", "coordinator"), ("talent_staff.vacancy", "adviser"),
 ]
 
 # The resident's own pages: whoever holds the private link is the resident.
 RESIDENT_LINK_PAGES = {"apply.status", "apply.erase", "activities_public.signup_status",
                        "activities_public.signup_erase", "werkbalie_public.booking_status",
-                       "werkbalie_public.booking_move", "werkbalie_public.booking_erase"}
+                       "werkbalie_public.booking_move", "werkbalie_public.booking_erase",
+                       "talent_public.private", "talent_public.erase"}
 
 GETS = [r for r in grid_world.routes("GET") if r.endpoint != "accounts.logout"]
 
@@ -98,6 +104,7 @@ def _secrets(world) -> dict[str, tuple[str, frozenset]]:
         "question": ("GRID-QUESTION", frozenset({"member_a", "adviser", "admin"})),
         "activity sign-up": (world.signup.name, PLACE_A),
         "Werkbalie appointment": (world.appointment.name, PLACE_A),
+        "work profile": (world.profile.name, PLACE_A),  # never an employer
     }
 
 
