@@ -68,7 +68,7 @@ MAY = {
     # Activities: any staff member creates one where they work; A's azc activity is for its
     # coordinator, the region's adviser and admins. Residents use the page and their own link.
     "activities.new": STAFF, "activities.edit": PLACE_A, "activities.cancel": PLACE_A,
-    "activities.desk_cancel": PLACE_A, "activities.tick": PLACE_A,
+    "activities.desk_cancel": PLACE_A, "activities.tick": PLACE_A, "activities.texts_page": PLACE_A,
     "activities_public.activity": ANYONE, "activities_public.signup_cancel": ANYONE,
     "activities_public.signup_erase": ANYONE,
     # The Werkbalie agenda: desk hours anywhere one works; A's azc desk for its coordinator,

@@ -40,7 +40,7 @@ OBJECT_PAGES = {
     "applicants.translation": frozenset({"member_a", "adviser", "admin"}),  # as the detail page
     "reports.translation": ADVISER_A,
     "activities.show": PLACE_A, "activities.edit": PLACE_A, "activities.poster_pdf": PLACE_A,
-    "activities.print_list": PLACE_A, "activities.tick": PLACE_A,
+    "activities.print_list": PLACE_A, "activities.tick": PLACE_A, "activities.texts_page": PLACE_A,
     "werkbalie.show": PLACE_A, "werkbalie.start_application": PLACE_A,
     # A work profile: the advisers of its azc's region and that azc's coordinators (who only
     # look); suggestions for A's vacancy: the region's advisers.

@@ -24,6 +24,7 @@ from portal.apply.forms import AzcChosen, RadioField, SelectField, options, vali
 from portal.form_fields import MultiCheckboxField
 from portal.form_validators import Required
 from portal.i18n import LANGUAGES
+from portal.phrases.forms import TextForm as PhraseTextForm
 from portal.text import latin_letters_only, line_filter, strip_filter, text_filter
 
 MAX_SESSIONS = 6
@@ -202,3 +203,12 @@ def marks_from(form, signups) -> dict[int, str]:
         if value in ("attended", "no_show"):
             out[signup.id] = value
     return out
+
+
+class TextForm(PhraseTextForm):
+    """The title and description in one resident language: the vacancies' form, with the
+    activity's lengths and without a summary."""
+
+    title = StringField(_l("Titel"), validators=[Optional(), Length(max=200)])
+    summary = None  # type: ignore[assignment]  # WTForms' way to drop an inherited field
+    description = TextAreaField(_l("Omschrijving"), validators=[Optional(), Length(max=2000)])

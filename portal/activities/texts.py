@@ -23,7 +23,7 @@ from portal.audit.services import record
 from portal.i18n import RESIDENT_LANGUAGES
 from portal.phrases.catalogue import label
 from portal.phrases.local import FALLBACK, LocalText, choose
-from portal.phrases.services import put_text
+from portal.phrases.services import put_text, text_state
 from portal.text import clean_line, clean_text
 from portal.translate import services as machine
 
@@ -82,6 +82,17 @@ def machine_texts(activity: Activity, language: str) -> dict[str, str]:
         if found:
             out[name] = found
     return out
+
+
+def states(activity: Activity, rows: dict[str, ActivityText]) -> dict[str, str]:
+    """Per language, for the staff page's tabs: person (typed), machine (only the machine's
+    translation of the current title) or none. One query."""
+    key = about(activity.id)
+    done = machine.found_all([key], other_languages(activity))
+    digest = machine.text_hash((activity.title or "").strip(), SOURCE)
+    return {code: text_state(rows.get(code)) if code in rows
+            else "machine" if (key, digest, code) in done else "none"
+            for code in other_languages(activity)}
 
 
 # --------------------------------------------------------------------------- typed by staff

@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal import db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
-from portal.activities import attendance, poster, queries, reach, services
+from portal.activities import attendance, poster, queries, reach, services, texts
 from portal.activities import signup as signups
 from portal.activities.form_data import activity_data, fill_form, prepare_form
 from portal.activities.forms import (
@@ -19,14 +19,17 @@ from portal.activities.forms import (
     ActivityForm,
     CancelActivityForm,
     ConfirmForm,
+    TextForm,
     attendance_form,
     marks_from,
 )
 from portal.activities.models import ActivitySession, SignUp, SignUpStatus
 from portal.domain import DomainError
 from portal.form_errors import put_error
+from portal.i18n import LANGUAGES
 from portal.posters.views import pdf_response
 from portal.security import no_store
+from portal.translate.provider import enabled as machine_translation_on
 
 bp = Blueprint("activities", __name__, url_prefix="/activiteiten")
 bp.after_request(no_store)
@@ -158,6 +161,43 @@ def desk_cancel(activity_id: int, signup_id: int):
         db.session.commit()
         flash(_("Afgemeld. De plaats gaat naar de eerste op de wachtlijst."), "success")
     return redirect(url_for(".show", activity_id=activity.id))
+
+
+@bp.route("/<int:activity_id>/talen", methods=["GET", "POST"])
+@staff_only
+def texts_page(activity_id: int):
+    """The title and description in the residents' languages (as for vacancies)."""
+    activity = _load(activity_id)
+    choices = texts.other_languages(activity)
+    language = request.args.get("taal")
+    if language not in choices:
+        language = choices[0]
+    rows = texts.texts(activity.id)
+    row, made = rows.get(language), texts.machine_texts(activity, language)
+    form = TextForm()
+    if not activity.cancelled and form.validate_on_submit():
+        try:
+            texts.save_text(activity, language, form.title.data or "",
+                            form.description.data or "", current_user)
+        except DomainError as exc:
+            put_error(form, exc.field, exc.message)
+        else:
+            db.session.commit()
+            flash(_("De tekst in het %(language)s is opgeslagen.",
+                    language=LANGUAGES[language][0]), "success")
+            return redirect(url_for(".texts_page", activity_id=activity.id, taal=language))
+    elif not form.is_submitted():
+        form.title.data = row.title if row else made.get("title", "")
+        form.description.data = row.description if row else made.get("description", "")
+    states = texts.states(activity, rows)
+    tabs = [(c, LANGUAGES[c][0], url_for(".texts_page", activity_id=activity.id, taal=c),
+             states[c]) for c in choices]
+    return render_template(
+        "activities/texts.html", activity=activity, form=form, language=language, tabs=tabs,
+        state=states[language], changed=row is not None
+        and row.source_hash != texts.source_hash(activity), machine_on=machine_translation_on(),
+        language_name=LANGUAGES[language][0], dir=LANGUAGES[language][1]), \
+        422 if form.errors else 200
 
 
 @bp.get("/<int:activity_id>/poster.pdf")

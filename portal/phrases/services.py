@@ -196,6 +196,15 @@ def other_languages(vacancy: Vacancy) -> list[str]:
     return [code for code in RESIDENT_LANGUAGES if code != vacancy.text_language]
 
 
+def text_state(row: TextPerLanguage | None) -> str:
+    """How a language stands on a staff page: none | waiting | machine | person."""
+    if row is None:
+        return "none"
+    if row.origin == TextOrigin.waiting:
+        return "waiting"
+    return "machine" if row.origin == TextOrigin.machine else "person"
+
+
 def put_text(row: T | None, make: Callable[[], T], values: Mapping[str, str], digest: str,
              user: object, machine_before: bool = False) -> T | None:
     """A text per language typed by staff, for whatever it belongs to (`make` makes the

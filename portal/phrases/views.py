@@ -16,7 +16,7 @@ from portal.phrases import queries, services
 from portal.phrases.catalogue import gettext as catalogue_text
 from portal.phrases.forms import SECTION_LABELS, ActiveForm, NewPhraseForm, TextForm, picker_form
 from portal.phrases.icons import svg_symbol
-from portal.phrases.models import Phrase, Section, TextOrigin
+from portal.phrases.models import Phrase, Section
 from portal.phrases.services import NewPhrase, PhraseError
 from portal.translate.provider import enabled as machine_translation_on
 from portal.vacancies import queries as vacancy_queries
@@ -122,11 +122,13 @@ def texts(vacancy_id: int):
         form.title.data, form.summary.data = row.title, row.summary
         form.description.data = row.description
     digest = services.source_hash(vacancy)
+    tabs = [(c, LANGUAGES[c][0], url_for(".texts", vacancy_id=vacancy.id, taal=c),
+             services.text_state(rows.get(c))) for c in choices]
     return render_template(
         "phrases/texts.html", vacancy=vacancy, form=form, language=language, row=row,
-        rows=rows, choices=[(c, LANGUAGES[c][0]) for c in choices], digest=digest,
+        tabs=tabs, state=services.text_state(row), digest=digest,
         editable=vacancy.status in EDITABLE, machine_on=machine_translation_on(),
-        dir=LANGUAGES[language][1], language_name=LANGUAGES[language][0], TextOrigin=TextOrigin,
+        dir=LANGUAGES[language][1], language_name=LANGUAGES[language][0],
         back=url_for("vacancies.show", vacancy_id=vacancy.id)
         if access.is_member_of(current_user, vacancy.organisation_id)
         else url_for(".adviser_index")), 422 if form.errors else 200
