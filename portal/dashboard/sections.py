@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from portal.dashboard import queries_activities
+from portal.dashboard import queries_activities, queries_talent
 from portal.dashboard.queries import Scope
 from portal.dashboard.tables import Table
 
@@ -29,6 +29,7 @@ class Section:
 SECTIONS: list[Section] = [
     Section("activities", "dashboard/_activities.html", queries_activities.collect,
             queries_activities.tables),
+    Section("talent", "dashboard/_talent.html", queries_talent.collect, queries_talent.tables),
 ]
 
 

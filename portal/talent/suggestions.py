@@ -67,9 +67,10 @@ class Wanted:
         roles = list(db.session.scalars(
             select(Phrase.key).join(VacancyPhrase, VacancyPhrase.phrase_id == Phrase.id)
             .where(VacancyPhrase.vacancy_id == vacancy.id, Phrase.section == Section.role)))
-        needs = [(code, level) for code, level in (("nl", vacancy.dutch_level),
-                                                   ("en", vacancy.english_level))
-                 if level != Level.none]
+        needs: list[tuple[str, Level]] = [
+            (code, level) for code, level in (("nl", vacancy.dutch_level),
+                                              ("en", vacancy.english_level))
+            if level != Level.none]
         allowed = [r for r in Residence if may_take(vacancy, *matching.APPLICATION_ANSWER[r])]
         return cls(roles, f"sector.{vacancy.organisation.sector}", needs, vacancy.hours_min,
                    vacancy.hours_max, [p.location_id for p in vacancy.current_postings],
