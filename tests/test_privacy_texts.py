@@ -21,6 +21,7 @@ from tests.i18n_checks import page_text
 WEEKS, DAYS = 6, 730  # not the defaults (4 weeks, 365 days): the pages must follow settings
 YEARS = 2
 REPORT_WEEKS, REPORT_MONTHS = 5, 30  # reports: not the defaults (4 weeks, 24 months) either
+PROFILE_MONTHS, PROFILE_WEEKS = 7, 3  # work profiles: not the defaults (6 months, 2 weeks)
 
 # Words that name each recipient in each language (as the catalogue and content/ write them).
 RECIPIENTS = {
@@ -47,7 +48,8 @@ REPORT_WHO = ("adviser", "admins", "police", "inspectorate")
 @pytest.fixture
 def settings(app):
     app.config.update(RETENTION_WEEKS=WEEKS, RETENTION_CONSENT_DAYS=DAYS,
-                      REPORT_CONTACT_WEEKS=REPORT_WEEKS, REPORT_RETENTION_MONTHS=REPORT_MONTHS)
+                      REPORT_CONTACT_WEEKS=REPORT_WEEKS, REPORT_RETENTION_MONTHS=REPORT_MONTHS,
+                      TALENT_CONSENT_MONTHS=PROFILE_MONTHS, TALENT_REMIND_WEEKS=PROFILE_WEEKS)
 
 
 @pytest.fixture
@@ -133,7 +135,8 @@ def test_privacy_page_follows_the_settings_and_names_everyone(client, settings, 
     assert "{{" not in body
     # Every number on the page comes from the settings: none is typed into the text.
     assert set(re.findall(r"\d+", body)) == {str(WEEKS), str(YEARS), str(REPORT_WEEKS),
-                                              str(REPORT_MONTHS)}
+                                              str(REPORT_MONTHS), str(PROFILE_MONTHS),
+                                              str(PROFILE_WEEKS)}
     assert body.count(str(WEEKS)) >= 3
     report_part = body.split(str(REPORT_WEEKS), 1)[1]  # the report section says both
     assert str(REPORT_MONTHS) in report_part

@@ -90,7 +90,8 @@ def sanitise_html(html: str) -> str:
 # `{{ minimum_wage }}`; Markdown and the sanitiser leave the braces alone.
 PLACEHOLDERS = frozenset({"minimum_wage", "minimum_wage_since",
                           "retention_weeks", "retention_years",  # apply.housekeeping
-                          "report_contact_weeks", "report_retention_months"})  # reports.housekeeping
+                          "report_contact_weeks", "report_retention_months",  # reports.housekeeping
+                          "profile_months", "profile_remind_weeks"})  # talent.profiles
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 
 

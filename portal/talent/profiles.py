@@ -18,6 +18,7 @@ from portal.activities.links import new_link, token_for
 from portal.audit.services import record
 from portal.clock import utcnow
 from portal.formatting import add_months
+from portal.guidance.signals import page_values
 from portal.notifications.services import forget
 from portal.talent import queries, tally
 from portal.talent.models import (
@@ -71,6 +72,14 @@ def consent_months() -> int:
 
 def remind_before() -> timedelta:
     return timedelta(weeks=current_app.config["TALENT_REMIND_WEEKS"])
+
+
+@page_values.connect
+def _profile_values(_sender) -> dict[str, str]:
+    """`{{ profile_months }}` and `{{ profile_remind_weeks }}` on the privacy page: the settings
+    period_end and the reminder job use, so the promise and the code cannot disagree."""
+    return {"profile_months": str(consent_months()),
+            "profile_remind_weeks": str(current_app.config["TALENT_REMIND_WEEKS"])}
 
 
 def period_end(start: datetime) -> datetime:
