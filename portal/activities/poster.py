@@ -11,31 +11,17 @@ from reportlab.pdfgen.canvas import Canvas
 from portal.activities.models import Activity, ActivityKind, PlaceKind
 from portal.activities.wording import language_names
 from portal.formatting import dutch_date
+from portal.phrases.catalogue import label_in
 from portal.posters import drawing as draw
 from portal.posters import text
 from portal.posters.services import poster_languages
 from portal.urls import absolute_url, display_base
 
-# "Scan and sign up" / "Scan and book a talk". REVIEW (ar, ti, fa, tr, so): written for the
-# poster; to be checked by a native speaker (COA interpreters) before the first print run.
-SCAN_TO_SIGN_UP: tuple[tuple[str, str], ...] = (
-    ("nl", "Scan en meld je aan"),
-    ("en", "Scan to sign up"),
-    ("ar", "امسح الرمز وسجّل"),
-    ("ti", "ስካን ግበሩ እሞ ተመዝገቡ"),
-    ("fa", "اسکن کنید و ثبت‌نام کنید"),
-    ("tr", "Tarayın ve kaydolun"),
-    ("so", "Iskaan garee oo is diiwaangeli"),
-)
-SCAN_TO_BOOK: tuple[tuple[str, str], ...] = (
-    ("nl", "Scan en maak een afspraak"),
-    ("en", "Scan to book a talk"),
-    ("ar", "امسح الرمز واحجز موعدًا"),
-    ("ti", "ስካን ግበሩ እሞ ቆጸራ ሓዙ"),
-    ("fa", "اسکن کنید و وقت بگیرید"),
-    ("tr", "Tarayın ve randevu alın"),
-    ("so", "Iskaan garee oo ballan qabso"),
-)
+# The call to action, by its key in the phrasebook catalogue (portal/phrases/translations:
+# translators keep it there with the other lines printed per language).
+SCAN_TO_SIGN_UP = "cta.sign_up"
+SCAN_TO_BOOK = "cta.book"
+RESIDENT_ORDER = ("ar", "ti", "fa", "tr", "so")
 
 
 @dataclass(frozen=True)
@@ -47,21 +33,22 @@ class Poster:
     display_url: str
     valid_until: str  # "geldig tot 27 maart 2027"
     report_url: str
-    call: tuple[tuple[str, str], ...] = SCAN_TO_SIGN_UP
+    call: tuple[tuple[str, str], ...] = ()  # (language, text), in print order
 
 
-def call_in(call, location, languages=()) -> tuple[tuple[str, str], ...]:
-    """The call to action in the azc's languages (Dutch, English and its main languages, as on
-    the vacancy posters) and the languages the activity is given in; in all seven, those of
-    the activity first, when the azc has none set."""
+def call_in(key: str, location, languages=()) -> tuple[tuple[str, str], ...]:
+    """The call to action (`key` in the phrasebook catalogue) in the azc's languages (Dutch,
+    English and its main languages, as on the vacancy posters) and the languages the activity
+    is given in; in all seven, those of the activity first, when the azc has none set. A
+    language the catalogue lacks is left out."""
     shown = list(poster_languages(location))
     if len(shown) == 2:
-        shown += [c for c in ("ar", "ti", "fa", "tr", "so") if c not in languages]
+        shown += [c for c in RESIDENT_ORDER if c not in languages]
         shown[2:2] = [c for c in languages if c not in ("nl", "en")]
     else:
         shown += [c for c in languages if c not in shown]
-    texts = dict(call)
-    return tuple((code, texts[code]) for code in shown if code in texts)
+    lines = ((code, label_in(key, code)) for code in dict.fromkeys(shown))
+    return tuple((code, text) for code, text in lines if text)
 
 
 def _draw(c: Canvas, p: Poster) -> None:

@@ -2,7 +2,8 @@
 text. Kept apart from the portal's main catalogues (portal/translations) because its texts are
 data (admins add phrases) rather than code, and because a vacancy built from phrases must read
 entirely in the resident's language: the few fixed lines that frame the phrases (section
-headings, "this text is in Dutch", "machine translation") live here too, next to them.
+headings, "this text is in Dutch", "machine translation") live here too, next to them, as
+does the call to action of the activity and Werkbalie posters (printed per language).
 
 Read once per process with Babel's .po reader (no compile step). A phrase whose text the
 catalogue of a language lacks is untranslated there: pages show it in Dutch, marked so."""
@@ -26,6 +27,9 @@ LABELS: dict[str, str] = {
     "note.en": "Deze tekst is in het Engels.",
     "note.machine": "Vertaald door een computer. Er kunnen fouten in staan.",
     "note.message_nl": "Dit bericht is in het Nederlands geschreven.",
+    # The call to action on the activity and Werkbalie posters, printed in the azc's languages.
+    "cta.sign_up": "Scan en meld je aan",
+    "cta.book": "Scan en maak een afspraak",
 }
 
 
@@ -50,6 +54,12 @@ def gettext(msgid: str, lang: str) -> str | None:
 def label(key: str, lang: str) -> str:
     text = LABELS[key]
     return gettext(text, lang) or text
+
+
+def label_in(key: str, lang: str) -> str | None:
+    """A fixed line in `lang`, or None where the catalogue lacks it (a poster then leaves
+    that language out rather than print the Dutch line twice)."""
+    return gettext(LABELS[key], lang)
 
 
 def reload() -> None:
