@@ -19,8 +19,11 @@ from portal.translate.models import MachineText
 from portal.translate.services import translate_pending
 from tests.activities.conftest import link_of, post_signup, signup_form
 from tests.i18n_checks import foreign_text
-from tests.phrases.conftest import libretranslate, nobody_listens  # noqa: F401 - fixtures
+from tests.phrases import conftest as phrase_fixtures
 from tests.phrases.libretranslate import fake
+
+libretranslate = phrase_fixtures.libretranslate  # the local LibreTranslate stand-in
+nobody_listens = phrase_fixtures.nobody_listens  # switched on, but the server is down
 
 TITLE = "Werken in Nederland"
 DESCRIPTION = "Over werk, contracten en je rechten."
