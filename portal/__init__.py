@@ -3,9 +3,9 @@
 Layers, lowest first. A package imports only packages on earlier lines (on the same line:
 never both ways), not even inside a function; tests/test_layers.py checks both.
 
-  foundation     modules db, config, i18n, clock, domain, text, formatting, urls, csv_export,
-                 signals, security; packages regions, audit, notifications, guidance, health,
-                 translate
+  foundation     modules db, config, i18n, clock, domain, text, formatting, urls, private_links,
+                 csv_export, signals, security; packages regions, audit, notifications,
+                 guidance, health, translate
   accounts       users, roles, sign-in
   access         who may see or do what: organisations, regions, azc locations, personal data
   organisations

@@ -15,6 +15,7 @@ from portal.apply.wording import vacancy_facts
 from portal.extensions import limiter
 from portal.i18n import LANGUAGES, resident_page
 from portal.phrases.local import list_entries, localize
+from portal.private_links import not_found, private_page
 from portal.regions.models import Location
 from portal.signals import total
 
@@ -23,11 +24,6 @@ bp.record_once(lambda state: landing_fastpath.install(state.app))  # repeated sc
 
 MAX_OTHERS = 10  # suggestions on the closed page; the board link shows the rest
 BROWSER_KEY = "apply_browser"
-NO_STORE = {"Cache-Control": "no-store"}
-
-
-def not_found():
-    return render_template("apply/not_found.html"), 404
 
 
 def closed_page(vacancy, location):
@@ -148,8 +144,7 @@ def apply(code: str, location_code: str | None = None):
                         email=result.application.email)
     status = 422 if form.errors else 200
     # no-store: the form holds the submission key (and, after an error, the answers)
-    return render_template("apply/form.html", vacancy=vacancy, location=location,
-                           form=form), status, NO_STORE
+    return private_page("apply/form.html", status, vacancy=vacancy, location=location, form=form)
 
 
 def _browser_id() -> str:
@@ -236,11 +231,8 @@ def _others(vacancy, location, form, status: ResidenceStatus | None):
 
 
 def _success(vacancy, location, reference: str, token: str, email: str | None = None):
-    response = render_template(
-        "apply/success.html", vacancy=vacancy, location=location, reference=reference,
-        status_url=services.status_url(token), email=email,
-    )
-    return response, 200, NO_STORE
+    return private_page("apply/success.html", vacancy=vacancy, location=location,
+                        reference=reference, status_url=services.status_url(token), email=email)
 
 
 @bp.get("/L/<location_code>")

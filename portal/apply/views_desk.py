@@ -6,7 +6,6 @@ the link goes there, in the resident's language; without one it is shown once on
 to write down or photograph. Both are recorded in the audit log, without personal data."""
 from __future__ import annotations
 
-from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -20,8 +19,7 @@ from portal.apply.forms import DeskLinkForm
 from portal.apply.views import bp
 from portal.audit.services import record
 from portal.form_errors import put_error
-
-NO_STORE = {"Cache-Control": "no-store"}
+from portal.private_links import private_page
 
 
 def may_help(user, app: Application) -> bool:
@@ -52,5 +50,5 @@ def desk_link():
                       "vacancy": app.vacancy.title, "reference": app.reference}
             form = DeskLinkForm(formdata=None)
     # no-store: the page may show a resident's new link
-    return render_template("apply/desk_link.html", form=form, result=result), \
-        422 if form.errors else 200, NO_STORE
+    return private_page("apply/desk_link.html", 422 if form.errors else 200, form=form,
+                        result=result)

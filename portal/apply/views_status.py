@@ -2,45 +2,35 @@
 after a confirmation page); and a lost link: phone number and code → a new link by e-mail."""
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import redirect, url_for
 
 from portal import db
 from portal.applicants.models import OPEN_STAGES
 from portal.apply import limits, queries, services
 from portal.apply.forms import ConfirmForm, NewLinkForm
 from portal.apply.status import status_view
-from portal.apply.views import bp, not_found
+from portal.apply.views import bp
 from portal.extensions import limiter
 from portal.i18n import resident_page
+from portal.private_links import private_link, private_page
 
-NO_STORE = {"Cache-Control": "no-store"}  # a shared phone must not show it from cache
-
-
-def _load(token: str):
-    return queries.application_by_token(token)
+by_token = private_link(queries.application_by_token, "token")
 
 
 @bp.get("/s/<token>")
-@resident_page
-def status(token: str):
-    app = _load(token)
-    if app is None:
-        return not_found()
+@by_token
+def status(app, token: str):
     view = status_view(app)
-    return render_template(
+    return private_page(
         "apply/status.html", application=app, vacancy=app.vacancy, token=token,
         stage_text=view["stage_text"], can_withdraw=app.stage in OPEN_STAGES,
-        view=view, notes=view["notes"], help_links=view["help_links"],
-    ), 200, NO_STORE
+        view=view, notes=view["notes"], help_links=view["help_links"])
 
 
 @bp.route("/s/<token>/intrekken", methods=["GET", "POST"])
-@resident_page
-def withdraw(token: str):
+@by_token
+def withdraw(app, token: str):
     """One tap never withdraws: the status page links here, this page asks, its button posts."""
-    app = _load(token)
-    if app is None:
-        return not_found()
     form = ConfirmForm()
     if app.stage not in OPEN_STAGES:
         return redirect(url_for(".status", token=token), 303)
@@ -48,16 +38,13 @@ def withdraw(token: str):
         services.withdraw(app)
         db.session.commit()
         return redirect(url_for(".status", token=token), 303)
-    return render_template("apply/withdraw.html", application=app, vacancy=app.vacancy,
-                           token=token, form=form), 200, NO_STORE
+    return private_page("apply/withdraw.html", application=app, vacancy=app.vacancy,
+                        token=token, form=form)
 
 
 @bp.route("/s/<token>/wissen", methods=["GET", "POST"])
-@resident_page
-def erase(token: str):
-    app = _load(token)
-    if app is None:
-        return not_found()
+@by_token
+def erase(app, token: str):
     form = ConfirmForm()
     if app.erased_at is None and form.validate_on_submit():
         services.erase(app)
@@ -65,8 +52,8 @@ def erase(token: str):
         return redirect(url_for(".status", token=token), 303)
     if app.erased_at is not None:
         return redirect(url_for(".status", token=token), 303)
-    return render_template("apply/erase.html", application=app, vacancy=app.vacancy,
-                           token=token, form=form), 200, NO_STORE
+    return private_page("apply/erase.html", application=app, vacancy=app.vacancy,
+                        token=token, form=form)
 
 
 @bp.route("/link-kwijt", methods=["GET", "POST"])
@@ -81,5 +68,5 @@ def new_link():
     if form.validate_on_submit():
         services.request_new_link(form.reference.data, form.phone.e164)
         db.session.commit()
-        return render_template("apply/new_link_sent.html"), 200, NO_STORE
-    return render_template("apply/new_link.html", form=form), 422 if form.errors else 200, NO_STORE
+        return private_page("apply/new_link_sent.html")
+    return private_page("apply/new_link.html", 422 if form.errors else 200, form=form)

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import db
 from portal.activities import calendar
 from portal.activities.forms import ConfirmForm
-from portal.activities.views_public import PHONE_LIMIT, not_found
+from portal.activities.views_public import PHONE_LIMIT
 from portal.activities.wording import language_names
 from portal.apply import limits
 from portal.apply import queries as apply_queries
@@ -24,12 +24,12 @@ from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.i18n import resident_page
+from portal.private_links import NO_STORE, not_found, private_link, private_page
 from portal.urls import base_url
 from portal.werkbalie import booking, queries, slots
 from portal.werkbalie.forms import BookingForm, MoveForm, options
 
 bp = Blueprint("werkbalie_public", __name__)
-NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _phone_key() -> str:
@@ -76,15 +76,15 @@ def book(location_code: str):
         try:
             result = _submit(slot, form)
         except booking.AlreadyBooked as exc:
-            return render_template("werkbalie/public_already.html", location=location,
-                                   appointment=exc.appointment), 200, NO_STORE
+            return private_page("werkbalie/public_already.html", location=location,
+                                appointment=exc.appointment)
         except booking.BookingError as exc:
             db.session.rollback()
             put_error(form, None, exc.message)
         else:
             return _done(location, result.appointment, result.token)
-    return render_template("werkbalie/public_book.html", location=location, slot=slot,
-                           form=form), 422 if form.errors else 200, NO_STORE
+    return private_page("werkbalie/public_book.html", 422 if form.errors else 200,
+                        location=location, slot=slot, form=form)
 
 
 def _submit(slot, form) -> booking.Booked:
@@ -103,36 +103,28 @@ def _submit(slot, form) -> booking.Booked:
 
 def _done(location, appointment, token: str):
     link = url_for(".booking_status", booking_token=token)
-    return render_template("werkbalie/public_done.html", location=location,
-                           appointment=appointment, link=link,
-                           full_link=base_url() + link), 200, NO_STORE
+    return private_page("werkbalie/public_done.html", location=location, appointment=appointment,
+                        link=link, full_link=base_url() + link)
 
 
 # --- the private link ------------------------------------------------------------------------
 
-def _load(token: str):
-    return queries.booking_by_token(token)
+by_token = private_link(queries.booking_by_token, "booking_token")
 
 
 @bp.get("/b/<booking_token>")
-@resident_page
-def booking_status(booking_token: str):
-    appointment = _load(booking_token)
-    if appointment is None:
-        return not_found()
-    return render_template("werkbalie/public_status.html", appointment=appointment,
-                           token=booking_token, form=ConfirmForm(),
-                           can_change=appointment.status.value == "booked"
-                           and appointment.starts_at > utcnow(),
-                           languages=language_names), 200, NO_STORE
+@by_token
+def booking_status(appointment, booking_token: str):
+    return private_page("werkbalie/public_status.html", appointment=appointment,
+                        token=booking_token, form=ConfirmForm(),
+                        can_change=appointment.status.value == "booked"
+                        and appointment.starts_at > utcnow(),
+                        languages=language_names)
 
 
 @bp.post("/b/<booking_token>/afzeggen")
-@resident_page
-def booking_cancel(booking_token: str):
-    appointment = _load(booking_token)
-    if appointment is None:
-        return not_found()
+@by_token
+def booking_cancel(appointment, booking_token: str):
     if ConfirmForm().validate_on_submit():
         try:
             booking.cancel(appointment)
@@ -146,11 +138,8 @@ def booking_cancel(booking_token: str):
 
 
 @bp.route("/b/<booking_token>/verzetten", methods=["GET", "POST"])
-@resident_page
-def booking_move(booking_token: str):
-    appointment = _load(booking_token)
-    if appointment is None:
-        return not_found()
+@by_token
+def booking_move(appointment, booking_token: str):
     form = MoveForm()
     if form.validate_on_submit():
         slot = slots.find(form.slot.data)
@@ -168,34 +157,28 @@ def booking_move(booking_token: str):
         else:
             flash(_("Je afspraak is verzet."), "success")
             return redirect(url_for(".booking_status", booking_token=booking_token), 303)
-    appointment = _load(booking_token)
+    appointment = queries.booking_by_token(booking_token)  # as it is after a rollback
     free = slots.free_slots(appointment.location_id, utcnow())
-    return render_template("werkbalie/public_move.html", appointment=appointment,
-                           token=booking_token, days=_days(free), form=ConfirmForm()), 200, NO_STORE
+    return private_page("werkbalie/public_move.html", appointment=appointment,
+                        token=booking_token, days=_days(free), form=ConfirmForm())
 
 
 @bp.route("/b/<booking_token>/wissen", methods=["GET", "POST"])
-@resident_page
-def booking_erase(booking_token: str):
-    appointment = _load(booking_token)
-    if appointment is None:
-        return not_found()
+@by_token
+def booking_erase(appointment, booking_token: str):
     form = ConfirmForm()
     if form.validate_on_submit():
         location = appointment.location
         booking.erase(appointment)
         db.session.commit()
-        return render_template("werkbalie/public_erased.html", location=location), 200, NO_STORE
-    return render_template("werkbalie/public_erase.html", appointment=appointment,
-                           token=booking_token, form=form), 200, NO_STORE
+        return private_page("werkbalie/public_erased.html", location=location)
+    return private_page("werkbalie/public_erase.html", appointment=appointment,
+                        token=booking_token, form=form)
 
 
 @bp.get("/b/<booking_token>/agenda.ics")
-@resident_page
-def booking_calendar(booking_token: str):
-    appointment = _load(booking_token)
-    if appointment is None:
-        return not_found()
+@by_token
+def booking_calendar(appointment, booking_token: str):
     host = base_url().split("://", 1)[-1].split("/", 1)[0]
     place = ", ".join(p for p in (appointment.series.place, appointment.location.name) if p)
     event = calendar.Event(
