@@ -3,6 +3,7 @@ poster (drawn with portal/posters/drawing.py): vector QR to the sign-up page,
 the call to action in the resident languages, "geldig tot", the report line at the bottom."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -36,18 +37,24 @@ class Poster:
     call: tuple[tuple[str, str], ...] = ()  # (language, text), in print order
 
 
-def call_in(key: str, location, languages=()) -> tuple[tuple[str, str], ...]:
-    """The call to action (`key` in the phrasebook catalogue) in the azc's languages (Dutch,
-    English and its main languages, as on the vacancy posters) and the languages the activity
-    is given in; in all seven, those of the activity first, when the azc has none set. A
-    language the catalogue lacks is left out."""
+def call_in(call: str | Sequence[tuple[str, str]], location,
+            languages=()) -> tuple[tuple[str, str], ...]:
+    """The call to action in the azc's languages (Dutch, English and its main languages, as on
+    the vacancy posters) and the languages the activity is given in; in all seven, those of
+    the activity first, when the azc has none set. `call` is its key in the phrasebook
+    catalogue (where translators keep it), or (language, text) pairs for a poster whose text
+    is not in the catalogue yet. A language without the text is left out."""
     shown = list(poster_languages(location))
     if len(shown) == 2:
         shown += [c for c in RESIDENT_ORDER if c not in languages]
         shown[2:2] = [c for c in languages if c not in ("nl", "en")]
     else:
         shown += [c for c in languages if c not in shown]
-    lines = ((code, label_in(key, code)) for code in dict.fromkeys(shown))
+    if isinstance(call, str):
+        lines = [(code, label_in(call, code)) for code in dict.fromkeys(shown)]
+    else:
+        texts = dict(call)
+        lines = [(code, texts.get(code)) for code in dict.fromkeys(shown)]
     return tuple((code, text) for code, text in lines if text)
 
 
