@@ -27,6 +27,7 @@ from portal.regions import demo as regions_demo
 from portal.regions.models import Location, Region
 from portal.reports import demo as reports_demo
 from portal.security import hash_password
+from portal.talent import demo as talent_demo
 from portal.tours import demo as tours_demo
 from portal.vacancies import demo as vacancies_demo
 from portal.vacancies.models import MinimumWage
@@ -36,7 +37,7 @@ from portal.werkbalie import demo as werkbalie_demo
 FEATURE_SEEDERS: tuple[Callable[[dict[str, Any]], object], ...] = (
     regions_demo.seed, vacancies_demo.seed, phrases_demo.seed, apply_demo.seed, dashboard_demo.seed,
     tours_demo.seed, placements_demo.seed, aftercare_demo.seed, questions_demo.seed,
-    reports_demo.seed, activities_demo.seed, werkbalie_demo.seed,
+    reports_demo.seed, activities_demo.seed, werkbalie_demo.seed, talent_demo.seed,
 )
 
 REGIONS = ("Zaanstreek-Waterland", "Rijk van Nijmegen", "Eindhoven")
