@@ -178,7 +178,7 @@ def collect(scope: Scope, figures: dict) -> Glance:
     """`figures` are the tables' figures of the same scope (tables.collect): reused, not
     counted twice."""
     previous = scope.previous()
-    now, before = queries_glance.band(scope), queries_glance.band(previous)
+    now, before = queries_glance.bands([scope, previous])
     funnel = queries_glance.funnel(scope, figures["cohort"])
     by_azc = scope.region_id is not None and scope.location_id is None
     weekly = figures["applications_by_azc_weekly"] if by_azc else {}

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, case, distinct, func, or_, select
 
 from portal import db
 from portal.applicants.models import Application, Stage
@@ -54,20 +56,29 @@ FUNNEL_STEPS = (("applied", Stage.new), ("contacted", Stage.contacted), ("tour",
 # --- the summary band ---------------------------------------------------------------------
 
 def open_vacancies_on(scope: Scope, day: date) -> int:
-    """Open on that day. Today (and later): THE open rule, as residents see it. An earlier day
-    is rebuilt from the dates: published before its end, its closing date not passed, and not
-    closed before its end (an organisation's suspension has no date, so it is not known then)."""
-    condition = open_clause(day) if day >= today() else was_open_clause(day)
-    return int(db.session.scalar(
-        select(func.count()).select_from(Vacancy)
-        .join(Organisation, Vacancy.organisation_id == Organisation.id)
-        .where(condition, *scope.org_conditions(), *vacancy_location_conditions(scope))))
+    return open_vacancies_on_days(scope, [day])[0]
 
 
-def employers_with_someone_working(scope: Scope, day: date) -> int:
-    return int(db.session.scalar(scoped_placements(
-        select(func.count(distinct(Placement.organisation_id))).select_from(Placement), scope)
-        .where(working_on(day))))
+def open_vacancies_on_days(scope: Scope, days: Sequence[date]) -> list[int]:
+    """Open on each of those days, counted in one pass. Today (and later): THE open rule, as
+    residents see it. An earlier day is rebuilt from the dates: published before its end, its
+    closing date not passed, and not closed before its end (an organisation's suspension has
+    no date, so it is not known then)."""
+    row = db.session.execute(
+        select(*(count_if(open_clause(day) if day >= today() else was_open_clause(day))
+                 for day in days))
+        .select_from(Vacancy).join(Organisation, Vacancy.organisation_id == Organisation.id)
+        .where(*scope.org_conditions(), *vacancy_location_conditions(scope))).one()
+    return [int(n) for n in row]
+
+
+def employers_working_on(scope: Scope, days: Sequence[date]) -> list[int]:
+    """Per day: organisations with someone at work that day (one pass for all days)."""
+    row = db.session.execute(scoped_placements(
+        select(*(func.count(distinct(case((working_on(day), Placement.organisation_id))))
+                 for day in days)).select_from(Placement), scope)
+        .where(or_(*(working_on(day) for day in days)))).one()
+    return [int(n) for n in row]
 
 
 def _placements_with_application(stmt, scope: Scope):
@@ -77,52 +88,85 @@ def _placements_with_application(stmt, scope: Scope):
             .where(*scope.org_conditions(), *scope.application_conditions()))
 
 
+def _same_filters(scopes: Sequence[Scope]) -> Scope:
+    """Periods of one set of filters (the period and the one before it) are counted together:
+    their filters go into one WHERE, their dates into the columns."""
+    first = scopes[0]
+    if any(replace(s, start=first.start, end=first.end) != first for s in scopes):
+        raise ValueError("periods counted together need the same filters")
+    return first
+
+
 def median_days_to_start(scope: Scope) -> float | None:
-    """From the Dutch day of applying to the first working day, for the placements that
-    started in the period (hires that did not start are left out). Whole days; never below
-    0: a start entered before the application date is a typing error, not a negative wait."""
+    return medians_days_to_start([scope])[0]
+
+
+def medians_days_to_start(scopes: Sequence[Scope]) -> list[float | None]:
+    """Per period: from the Dutch day of applying to the first working day, for the
+    placements that started in the period (hires that did not start are left out). Whole
+    days; never below 0: a start entered before the application date is a typing error, not
+    a negative wait. One query for all periods."""
     rows = db.session.execute(_placements_with_application(
-        select(Application.created_at, Placement.start_date), scope)
-        .where(scope.day_in(Placement.start_date), really_started())).all()
-    waits = [max((start - applied.astimezone(AMS).date()).days, 0) for applied, start in rows]
-    return float(statistics.median(waits)) if waits else None
+        select(Application.created_at, Placement.start_date), _same_filters(scopes))
+        .where(or_(*(s.day_in(Placement.start_date) for s in scopes)), really_started())).all()
+    waits: list[list[int]] = [[] for _s in scopes]
+    for applied, start in rows:
+        wait = max((start - applied.astimezone(AMS).date()).days, 0)
+        for n, s in enumerate(scopes):
+            if s.start <= start <= s.end:
+                waits[n].append(wait)
+    return [float(statistics.median(w)) if w else None for w in waits]
 
 
-def per_azc_work(scope: Scope) -> dict[int, dict]:
-    """Per applicant's azc (NO_AZC: not given): placements started in the period, at work on
-    the reference day, and the 3-month mark in the period (reached / still at work)."""
-    day = scope.reference_day()
+WORK = ("started", "working", "reached_3m", "still_3m")
+
+
+def work_per_azc(scopes: Sequence[Scope]) -> list[dict[int, dict]]:
+    """Per period, per applicant's azc (NO_AZC: not given): placements started in the period,
+    at work on its reference day, and the 3-month mark in the period (reached / still at
+    work). One grouped pass over the placements for all periods."""
     three_months = dict(RETENTION_MARKS)["three_months"]
     azc = func.coalesce(Application.azc_location_id, NO_AZC)
-    result: dict[int, dict] = {}
-    for key, started, working, reached, still in db.session.execute(
-            _placements_with_application(select(
-                azc, count_if(scope.day_in(Placement.start_date)), count_if(working_on(day)),
-                count_if(mark_in_period(scope, three_months)),
-                count_if(and_(mark_in_period(scope, three_months), worked_at_least(three_months))),
-            ), scope).group_by(azc)):
-        result[int(key)] = {"started": int(started), "working": int(working),
-                            "reached_3m": int(reached), "still_3m": int(still)}
+    columns = []
+    for s in scopes:
+        columns += [count_if(s.day_in(Placement.start_date)), count_if(working_on(s.reference_day())),
+                    count_if(mark_in_period(s, three_months)),
+                    count_if(and_(mark_in_period(s, three_months), worked_at_least(three_months)))]
+    result: list[dict[int, dict]] = [{} for _s in scopes]
+    for key, *counts in db.session.execute(
+            _placements_with_application(select(azc, *columns), _same_filters(scopes)).group_by(azc)):
+        for n in range(len(scopes)):
+            result[n][int(key)] = dict(zip(WORK, map(int, counts[4 * n:4 * n + 4]), strict=True))
     return result
 
 
 def band(scope: Scope) -> dict:
-    """The six headline figures of one period (see the module docstring)."""
-    day = scope.reference_day()
-    work = per_azc_work(scope)
-    reached = sum(w["reached_3m"] for w in work.values())
-    still = sum(w["still_3m"] for w in work.values())
-    return {
-        "day": day,
-        "working": sum(w["working"] for w in work.values()),
-        "employers": employers_with_someone_working(scope, day),
-        "hired": sum(w["started"] for w in work.values()),
-        "retained_3m": {"reached": reached, "still": still,
-                        "rate": round(100 * still / reached, 1) if reached else None},
-        "open_vacancies": open_vacancies_on(scope, day),
-        "median_days_to_start": median_days_to_start(scope),
-        "per_azc": work,
-    }
+    return bands([scope])[0]
+
+
+def bands(scopes: Sequence[Scope]) -> list[dict]:
+    """The six headline figures of each period (see the module docstring): the page asks for
+    the period and the one before it, counted together (one query per kind of figure)."""
+    base, days = _same_filters(scopes), [s.reference_day() for s in scopes]
+    employers = employers_working_on(base, days)
+    open_now = open_vacancies_on_days(base, days)
+    medians = medians_days_to_start(scopes)
+    result = []
+    for n, work in enumerate(work_per_azc(scopes)):
+        reached = sum(w["reached_3m"] for w in work.values())
+        still = sum(w["still_3m"] for w in work.values())
+        result.append({
+            "day": days[n],
+            "working": sum(w["working"] for w in work.values()),
+            "employers": employers[n],
+            "hired": sum(w["started"] for w in work.values()),
+            "retained_3m": {"reached": reached, "still": still,
+                            "rate": round(100 * still / reached, 1) if reached else None},
+            "open_vacancies": open_now[n],
+            "median_days_to_start": medians[n],
+            "per_azc": work,
+        })
+    return result
 
 
 # --- the funnel ---------------------------------------------------------------------------

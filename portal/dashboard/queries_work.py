@@ -67,6 +67,10 @@ def scoped_placements(stmt, scope: Scope):
 
 
 def placements(scope: Scope) -> dict:
+    marks = []  # per retention mark: reached in the period, and still at work then
+    for _name, n_days in RETENTION_MARKS:
+        marks += [count_if(mark_in_period(scope, n_days)),
+                  count_if(and_(mark_in_period(scope, n_days), worked_at_least(n_days)))]
     row = db.session.execute(scoped_placements(select(
         count_if(scope.day_in(Placement.start_date)),
         func.coalesce(func.sum(case((scope.day_in(Placement.start_date),
@@ -78,8 +82,9 @@ def placements(scope: Scope) -> dict:
         count_if(scope.moment_in(Placement.cancelled_at)),
         count_if(Placement.twv_state == TwvState.cancellation_requested),
         count_if(_overdue(today() - timedelta(days=current_app.config["TWV_FLAG_DAYS"]))),
+        *marks,
     ).select_from(Placement), scope)).one()
-    started, hours_total, applied, granted, refused, ended, cancelled, pending, overdue = map(int, row)
+    started, hours_total, applied, granted, refused, ended, cancelled, pending, overdue = map(int, row[:9])
     contracts = grouped(scoped_placements(
         select(Placement.contract_type, func.count()).select_from(Placement), scope)
         .where(scope.day_in(Placement.start_date)).group_by(Placement.contract_type))
@@ -91,8 +96,9 @@ def placements(scope: Scope) -> dict:
         "ended": ended, "twv_cancelled": cancelled,
         "cancellations_pending": pending, "cancellations_overdue": overdue,
     }
-    for name, n_days in RETENTION_MARKS:
-        result[name] = _still_working(scope, n_days)
+    for n, (name, _n_days) in enumerate(RETENTION_MARKS):
+        reached, still = int(row[9 + 2 * n]), int(row[10 + 2 * n])
+        result[name] = {"reached": reached, "still": still, "rate": rate(still, reached)}
     return result
 
 
@@ -131,16 +137,6 @@ def mark_in_period(scope: Scope, n_days: int):
 
 def rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
-
-
-def _still_working(scope: Scope, n_days: int) -> dict:
-    """Placements whose n-day mark fell in the period (and is not in the future): how many
-    had not ended before that mark. Hires that never started are left out."""
-    row = db.session.execute(scoped_placements(select(
-        func.count(), count_if(worked_at_least(n_days)),
-    ).select_from(Placement), scope).where(mark_in_period(scope, n_days))).one()
-    reached, still = int(row[0]), int(row[1])
-    return {"reached": reached, "still": still, "rate": rate(still, reached)}
 
 
 def placements_per_week(scope: Scope) -> list[tuple[date, int]]:
