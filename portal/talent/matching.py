@@ -89,16 +89,16 @@ def visible(user: object, now: datetime | None = None) -> ColumnElement[bool]:
 
 
 def speaks(language: str, level: LanguageLevel | None = None) -> ColumnElement[bool]:
-    """The profile speaks `language`, at least at `level` when given."""
-    cond = [ProfileLanguage.profile_id == Profile.id, ProfileLanguage.language == language]
+    """The profile speaks `language`, at least at `level` when given. As IN (subquery): both
+    databases then start from the (language, level) index instead of probing per profile."""
+    cond = [ProfileLanguage.language == language]
     if level is not None:
         cond.append(ProfileLanguage.level.in_(levels_from(level)))
-    return select(ProfileLanguage.profile_id).where(*cond).exists()
+    return Profile.id.in_(select(ProfileLanguage.profile_id).where(*cond))
 
 
 def wants(kinds: list[str]) -> ColumnElement[bool]:
-    return select(ProfileWork.profile_id).where(ProfileWork.profile_id == Profile.id,
-                                                ProfileWork.kind.in_(kinds)).exists()
+    return Profile.id.in_(select(ProfileWork.profile_id).where(ProfileWork.kind.in_(kinds)))
 
 
 def _conditions(f: Filters) -> list[ColumnElement[bool]]:
