@@ -12,12 +12,13 @@ from sqlalchemy.exc import IntegrityError
 from portal import db
 from portal.activities.forms import ConfirmForm
 from portal.activities.links import new_link
-from portal.activities.views_public import NO_STORE, PHONE_LIMIT, not_found
+from portal.activities.views_public import PHONE_LIMIT
 from portal.apply import limits
 from portal.apply import queries as apply_queries
 from portal.apply.signals import board_shown
 from portal.extensions import limiter
 from portal.i18n import resident_page
+from portal.private_links import not_found, private_link, private_page
 from portal.talent import profiles, proposals, queries, wording
 from portal.talent.forms import ProfileForm
 from portal.urls import base_url
@@ -53,11 +54,11 @@ def new_profile(location_code: str):
         except profiles.AlreadyHasProfile as exc:
             reached = profiles.send_link_again(exc.profile)
             db.session.commit()
-            return render_template("talent/public_already.html", location=location,
-                                   reached=reached), 200, NO_STORE
+            return private_page("talent/public_already.html", location=location,
+                                reached=reached)
         return _done(created.profile, created.token)
-    return render_template("talent/public_form.html", location=location, form=form,
-                           months=profiles.consent_months()), 422 if form.errors else 200, NO_STORE
+    return private_page("talent/public_form.html", 422 if form.errors else 200,
+                        location=location, form=form, months=profiles.consent_months())
 
 
 def _submit(data: profiles.ProfileData) -> profiles.Created:
@@ -76,31 +77,27 @@ def _submit(data: profiles.ProfileData) -> profiles.Created:
 
 def _done(profile, token: str):
     link = url_for(".private", token=token)
-    return render_template("talent/public_done.html", profile=profile, link=link,
-                           full_link=base_url() + link,
-                           months=profiles.consent_months()), 200, NO_STORE
+    return private_page("talent/public_done.html", profile=profile, link=link,
+                        full_link=base_url() + link, months=profiles.consent_months())
 
 
 # --- the private link ------------------------------------------------------------------------
 
+by_token = private_link(queries.profile_by_token, "token")
+
+
 @bp.get("/profiel/<token>")
-@resident_page
-def private(token: str):
-    profile = queries.profile_by_token(token)
-    if profile is None:
-        return not_found()
-    return render_template("talent/resident_profile.html", profile=profile, token=token,
-                           form=ConfirmForm(), months=profiles.consent_months(),
-                           proposal_lines=proposals.for_resident(profile, str(get_locale())),
-                           weeks=profiles.remind_before().days // 7), 200, NO_STORE
+@by_token
+def private(profile, token: str):
+    return private_page("talent/resident_profile.html", profile=profile, token=token,
+                        form=ConfirmForm(), months=profiles.consent_months(),
+                        proposal_lines=proposals.for_resident(profile, str(get_locale())),
+                        weeks=profiles.remind_before().days // 7)
 
 
 @bp.post("/profiel/<token>/verlengen")
-@resident_page
-def renew(token: str):
-    profile = queries.profile_by_token(token)
-    if profile is None:
-        return not_found()
+@by_token
+def renew(profile, token: str):
     if ConfirmForm().validate_on_submit():
         profiles.renew(profile)
         db.session.commit()
@@ -110,19 +107,15 @@ def renew(token: str):
 
 
 @bp.route("/profiel/<token>/wissen", methods=["GET", "POST"])
-@resident_page
-def erase(token: str):
-    profile = queries.profile_by_token(token)
-    if profile is None:
-        return not_found()
+@by_token
+def erase(profile, token: str):
     form = ConfirmForm()
     if form.validate_on_submit():
         location = profile.location
         profiles.erase(profile, reason="withdrawn")
         db.session.commit()
-        return render_template("talent/resident_erased.html", location=location), 200, NO_STORE
-    return render_template("talent/resident_erase.html", profile=profile, token=token,
-                           form=form), 200, NO_STORE
+        return private_page("talent/resident_erased.html", location=location)
+    return private_page("talent/resident_erase.html", profile=profile, token=token, form=form)
 
 
 # --- the notice board of an azc (apply's page) invites residents to make a profile ----------
