@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from portal import db
 from portal.activities import reach
@@ -144,7 +144,7 @@ def accept(proposal: Proposal, *, now: datetime | None = None) -> Answer:
     """The resident's "yes". Makes the application through apply's service (its rules hold:
     the vacancy must be open, the resident allowed, one open application per phone)."""
     now = now or utcnow()
-    if proposal.state != ProposalState.open:
+    if not _claim(proposal, now):
         return Answer(Outcome.not_open)
     vacancy, profile = proposal.vacancy, proposal.profile
     if not apply_queries.is_open(vacancy):
@@ -174,9 +174,10 @@ def accept(proposal: Proposal, *, now: datetime | None = None) -> Answer:
 
 def decline(proposal: Proposal, *, now: datetime | None = None) -> bool:
     """The resident's "no". False when the proposal was no longer open."""
-    if proposal.state != ProposalState.open:
+    now = now or utcnow()
+    if not _claim(proposal, now):
         return False
-    _end(proposal, ProposalState.declined, now or utcnow(), tell_adviser=True)
+    _end(proposal, ProposalState.declined, now, tell_adviser=True)
     return True
 
 
@@ -189,9 +190,10 @@ def expire_due(now: datetime) -> int:
         select(Proposal).where(Proposal.state == ProposalState.open,
                                Proposal.created_at <= now - timedelta(days=ANSWER_DAYS))
         .order_by(Proposal.id)).all()
-    for proposal in due:
+    ended = [p for p in due if _claim(p, now)]  # the resident may answer at this moment
+    for proposal in ended:
         _end(proposal, ProposalState.expired, now, tell_adviser=True)
-    return len(due)
+    return len(ended)
 
 
 @profile_leaving.connect
@@ -200,7 +202,7 @@ def cancel_open(profile: Profile, now: datetime | None = None, **_kw: object) ->
     and their advisers told, before the profile is erased (profiles.erase sends
     profile_leaving). Returns how many."""
     now = now or utcnow()
-    open_ones = [p for p in profile.proposals if p.state == ProposalState.open]
+    open_ones = [p for p in profile.proposals if p.state == ProposalState.open and _claim(p, now)]
     for proposal in open_ones:
         _end(proposal, ProposalState.cancelled, now, tell_adviser=True)
     return len(open_ones)
@@ -210,6 +212,22 @@ TALLY = {ProposalState.accepted: TallyKind.proposal_accepted,
          ProposalState.declined: TallyKind.proposal_declined,
          ProposalState.expired: TallyKind.proposal_expired,
          ProposalState.cancelled: TallyKind.proposal_cancelled}
+
+
+def _claim(proposal: Proposal, now: datetime) -> bool:
+    """Take the answer to an open proposal for this request: a conditional UPDATE that exactly
+    one of two requests at the same moment wins (two taps on "yes", "yes" and "no", an answer
+    while the tick expires it). The loser answers as if it was answered before."""
+    if proposal.state != ProposalState.open or proposal.answered_at is not None:
+        return False
+    result = db.session.execute(
+        update(Proposal).where(Proposal.id == proposal.id, Proposal.state == ProposalState.open,
+                               Proposal.answered_at.is_(None))
+        .values(answered_at=now).execution_options(synchronize_session=False))
+    if db.rowcount(result) != 1:
+        return False
+    proposal.answered_at = now
+    return True
 
 
 def _end(proposal: Proposal, state: ProposalState, now: datetime, *,

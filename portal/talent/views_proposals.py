@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.activities.forms import ConfirmForm
@@ -35,8 +36,14 @@ def accept(token: str, proposal_id: int):
     back = redirect(url_for("talent_public.private", token=token) + f"#voorstel-{proposal.id}", 303)
     if not ConfirmForm().validate_on_submit():
         return back
-    answer = proposals.accept(proposal)
-    db.session.commit()
+    try:
+        answer = proposals.accept(proposal)
+        db.session.commit()
+    except IntegrityError:
+        # The same resident's application was made at this very moment (another tap, the
+        # poster form): the database kept one; the private page shows where it stands.
+        db.session.rollback()
+        return back
     if answer.outcome == proposals.Outcome.not_open:
         return back
     title = localize(proposal.vacancy, str(get_locale())).title
