@@ -137,8 +137,10 @@ class Application(Base):
 
 class ApplicationEvent(Base):
     __tablename__ = "application_event"
-    # An application's history in order with its stages, read by the figures without the rows.
-    __table_args__ = (Index("ix_application_event_history", "application_id", "created_at",
+    # An application's history in order (in time, then in order of recording: the figures'
+    # "step before") with its stages, read by the figures without the rows and, on
+    # PostgreSQL, without sorting them for LAG.
+    __table_args__ = (Index("ix_application_event_history", "application_id", "created_at", "id",
                             "to_stage", "from_stage"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
