@@ -5,9 +5,10 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, IntegerField, SelectField
-from wtforms.validators import DataRequired, NumberRange, Optional
+from wtforms.validators import NumberRange, Optional
 
 from portal.apply.forms import options
+from portal.form_validators import Required
 from portal.talent.matching import TWV, Filters
 from portal.talent.models import Availability, LanguageLevel, Residence
 from portal.talent.staff_labels import AVAILABILITY, LANGUAGE_NAMES, LEVELS, RESIDENCE
@@ -60,14 +61,14 @@ class SearchForm(FlaskForm):
 
 
 class ProposeForm(FlaskForm):
-    profile = IntegerField(validators=[DataRequired(), NumberRange(min=1, max=2**31 - 1)])
+    profile = IntegerField(_l("Profiel"), validators=[Required(), NumberRange(min=1, max=2**31 - 1)])
     back = HiddenField()  # "profiel": back to the profile page, else to the suggestions
 
 
 class ProfileProposeForm(FlaskForm):
     """On a profile's page: propose for one of the region's open vacancies."""
 
-    vacancy = SelectField(_l("Vacature"), coerce=int, validators=[DataRequired()])
+    vacancy = SelectField(_l("Vacature"), coerce=int, validators=[Required()])
 
 
 class ActionForm(FlaskForm):
