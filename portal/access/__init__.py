@@ -16,13 +16,16 @@ just above accounts: it knows users, roles and regions, and takes an organisatio
 anything with `id`, `region_id` and `is_suspended` (organisations sit above it)."""
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from flask import abort
 from sqlalchemy import ColumnElement, false, or_, select, true
 
 from portal import db
 from portal.accounts.models import Role, User
 from portal.db import ColumnArg
+
+T = TypeVar("T")
 
 
 class OrganisationLike(Protocol):
@@ -34,6 +37,15 @@ class OrganisationLike(Protocol):
 
     @property
     def is_suspended(self) -> bool: ...
+
+
+def found_or_404(found: T | None) -> T:
+    """The object of a staff page, from a lookup scoped to the user (`for_adviser(user, id)`,
+    ...): None means it does not exist or this user may not see it; both answer 404, so an id
+    in a URL never tells whether it exists outside one's own scope."""
+    if found is None:
+        abort(404)
+    return found
 
 
 def _signed_in(user: Any) -> bool:

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.activities import attendance, poster, queries, reach, services, texts
@@ -37,17 +37,11 @@ staff_only = roles_required(Role.coordinator, Role.adviser, Role.admin)
 
 
 def _load(activity_id: int):
-    activity = queries.for_staff(current_user, activity_id)
-    if activity is None:
-        abort(404)
-    return activity
+    return access.found_or_404(queries.for_staff(current_user, activity_id))
 
 
 def _session(activity, session_id: int) -> ActivitySession:
-    found = next((s for s in activity.sessions if s.id == session_id), None)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(next((s for s in activity.sessions if s.id == session_id), None))
 
 
 @bp.get("/")

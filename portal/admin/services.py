@@ -12,7 +12,7 @@ from flask import abort
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from portal import db
+from portal import access, db
 from portal.accounts.models import STAFF_ROLES, Role, User
 from portal.accounts.services import AccountError, disable_user
 from portal.accounts.services import create_staff as create_account
@@ -51,10 +51,7 @@ M = TypeVar("M")
 
 
 def get_or_404(model: type[M], obj_id: int) -> M:
-    obj = db.session.get(model, obj_id)
-    if obj is None:
-        abort(404)
-    return obj
+    return access.found_or_404(db.session.get(model, obj_id))
 
 
 def get_staff_or_404(user_id: int) -> User:

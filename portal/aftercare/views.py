@@ -2,11 +2,11 @@
 (another organisation's check-in answers 404). Adviser pages are in views_adviser.py."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import member_required
 from portal.aftercare import queries, services
 from portal.aftercare.forms import (
@@ -38,9 +38,7 @@ def index():
 @bp.route("/nazorg/<int:check_id>", methods=["GET", "POST"])
 @member_required
 def form(check_id: int):
-    check = queries.get_for_member(current_user, check_id)
-    if check is None:
-        abort(404)
+    check = access.found_or_404(queries.get_for_member(current_user, check_id))
     if check.state == CheckState.answered:
         return render_template("aftercare/answered.html", check=check)
     form = CheckinForm()

@@ -2,11 +2,11 @@
 retention figures. Another region's check-in answers 404; admins see all."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import adviser_required
 from portal.aftercare import queries, services
 from portal.aftercare.forms import FollowUpForm
@@ -28,10 +28,7 @@ def adviser_index():
 
 
 def _load(check_id: int):
-    check = queries.get_for_adviser(current_user, check_id)
-    if check is None:
-        abort(404)
-    return check
+    return access.found_or_404(queries.get_for_adviser(current_user, check_id))
 
 
 def _detail(check, form=None, code=200):

@@ -68,10 +68,7 @@ def _list_org() -> Organisation:
 
 
 def _load(application_id: int):
-    app = queries.application_for(current_user, application_id)
-    if app is None:
-        abort(404)
-    return app
+    return access.found_or_404(queries.application_for(current_user, application_id))
 
 
 def _load_for_member(application_id: int):

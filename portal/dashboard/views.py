@@ -54,10 +54,7 @@ def _filter_form() -> tuple[FilterForm, Region | None]:
     else:
         if not access.may_see_region(current_user, current_user.region_id):
             abort(404)  # an adviser without a region has no figures to see
-        region = db.session.get(Region, current_user.region_id)
-        if region is None:
-            abort(404)
-        regions = [region]
+        regions = [access.found_or_404(db.session.get(Region, current_user.region_id))]
         form.region.choices = [(str(r.id), r.name) for r in regions]
         if not form.region.data:
             form.region.data = str(current_user.region_id)
@@ -87,9 +84,7 @@ def csv_response(table: tables.Table, stem: str) -> Response:
 
 
 def csv_or_404(all_tables: list[tables.Table], stem: str) -> Response:
-    table = tables.by_name(all_tables, request.args.get("table", ""))
-    if table is None:
-        abort(404)
+    table = access.found_or_404(tables.by_name(all_tables, request.args.get("table", "")))
     return csv_response(table, stem)
 
 

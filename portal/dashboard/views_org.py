@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import member_required
 from portal.applicants.forms import LANGUAGE_LABELS, STAGE_LABELS
 from portal.dashboard import queries_org, services
@@ -16,10 +16,7 @@ from portal.organisations.models import OrgKind
 
 
 def _organisation():
-    org = current_user.organisation
-    if org is None:
-        abort(404)
-    return org
+    return access.found_or_404(current_user.organisation)
 
 
 @bp.get("/cijfers/")

@@ -28,10 +28,8 @@ TRANSLATORS = ("en", "ar", "ti", "fa", "tr", "so")  # catalogue languages shown 
 
 
 def _member_vacancy(vacancy_id: int) -> Vacancy:
-    vacancy = vacancy_queries.for_organisation(current_user.organisation, vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
+    return access.found_or_404(
+        vacancy_queries.for_organisation(current_user.organisation, vacancy_id))
 
 
 def _editable_or_back(vacancy: Vacancy):
@@ -87,9 +85,7 @@ def pick(vacancy_id: int):
 
 def _text_vacancy(vacancy_id: int) -> Vacancy:
     """Its organisation's members, and the advisers of its region (employers ask them)."""
-    vacancy = db.session.get(Vacancy, vacancy_id)
-    if vacancy is None:
-        abort(404)
+    vacancy = access.found_or_404(db.session.get(Vacancy, vacancy_id))
     org = vacancy.organisation
     if not (access.may_act_for_org(current_user, org) or access.may_manage_org(current_user, org)):
         abort(404)
@@ -176,9 +172,7 @@ def admin_active():
     form = ActiveForm()
     if not form.validate_on_submit():
         abort(400)
-    phrase = db.session.get(Phrase, form.phrase_id.data)
-    if phrase is None:
-        abort(404)
+    phrase = access.found_or_404(db.session.get(Phrase, form.phrase_id.data))
     services.set_active(phrase, form.active.data == "1")
     db.session.commit()
     flash(_("Opgeslagen."), "success")

@@ -66,10 +66,7 @@ def _org():
 
 
 def _load(placement_id: int) -> Placement:
-    placement = queries.for_organisation(_org(), placement_id)
-    if placement is None:
-        abort(404)
-    return placement
+    return access.found_or_404(queries.for_organisation(_org(), placement_id))
 
 
 def _load_application(application_id: int) -> Application:

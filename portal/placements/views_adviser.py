@@ -2,11 +2,11 @@
 the employer. Another region's placement answers 404; admins see every region."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import adviser_required
 from portal.clock import today
 from portal.placements import queries, services
@@ -15,10 +15,7 @@ from portal.placements.views import bp
 
 
 def _load(placement_id: int):
-    placement = queries.for_adviser(current_user, placement_id)
-    if placement is None:
-        abort(404)
-    return placement
+    return access.found_or_404(queries.for_adviser(current_user, placement_id))
 
 
 @bp.get("/adviseur/plaatsingen")

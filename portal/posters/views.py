@@ -27,19 +27,14 @@ def pdf_response(data: bytes, filename: str, public: bool = False):
 
 
 def _member_vacancy(vacancy_id: int):
-    vacancy = queries.for_organisation(current_user.organisation, vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
+    return access.found_or_404(queries.for_organisation(current_user.organisation, vacancy_id))
 
 
 @bp.get("/vacatures/<int:vacancy_id>/poster/<location_code>.pdf")
 @member_required
 def vacancy_poster(vacancy_id: int, location_code: str):
     vacancy = _member_vacancy(vacancy_id)
-    posting = queries.posting(vacancy, location_code)
-    if posting is None:
-        abort(404)
+    posting = access.found_or_404(queries.posting(vacancy, location_code))
     data = pdf.render_vacancy_poster(posters.vacancy_poster(vacancy, posting.location))
     return pdf_response(data, f"poster-{vacancy.code}-{posting.location.code}.pdf")
 
@@ -63,9 +58,7 @@ def public_poster(code: str):
         abort(404)
     location = None
     if request.args.get("location"):
-        posting = queries.posting(vacancy, request.args["location"])
-        if posting is None:
-            abort(404)
+        posting = access.found_or_404(queries.posting(vacancy, request.args["location"]))
         location = posting.location
     data = pdf.render_vacancy_poster(posters.vacancy_poster(vacancy, location))
     return pdf_response(data, f"poster-{vacancy.code}.pdf", public=True)
@@ -130,10 +123,7 @@ def board_poster(location_code: str):
 
 
 def _board_posting(location, posting_id: int, among):
-    found = next((p for p in among if p.id == posting_id), None)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(next((p for p in among if p.id == posting_id), None))
 
 
 @bp.post("/prikbord/<location_code>/geprint")

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import member_required
 from portal.form_errors import put_error
 from portal.questions import services
@@ -29,10 +29,7 @@ def _org_or_404():
 
 
 def _load(question_id: int):
-    question = services.get_for_member(current_user, question_id)
-    if question is None:
-        abort(404)
-    return question
+    return access.found_or_404(services.get_for_member(current_user, question_id))
 
 
 @bp.get("/vragen/")

@@ -6,7 +6,7 @@ from flask import Response, abort, flash, redirect, render_template, request, ur
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import adviser_required
 from portal.actions import button_action
 from portal.audit.services import record
@@ -19,10 +19,7 @@ from portal.questions.waiting import ANSWER_WORKING_DAYS, working_deadline
 
 
 def _load(question_id: int):
-    question = services.get_for_adviser(current_user, question_id)
-    if question is None:
-        abort(404)
-    return question
+    return access.found_or_404(services.get_for_adviser(current_user, question_id))
 
 
 @bp.get("/adviseur/vragen")
@@ -131,9 +128,7 @@ def faq_drafts():
 @bp.get("/adviseur/faq-concepten/<int:draft_id>.md")
 @adviser_required
 def faq_download(draft_id: int):
-    draft = services.get_draft(current_user, draft_id)
-    if draft is None:
-        abort(404)
+    draft = access.found_or_404(services.get_draft(current_user, draft_id))
     return Response(
         services.faq_markdown(draft), mimetype="text/markdown",
         headers={"Content-Disposition": f'attachment; filename="{services.draft_filename(draft)}"'},

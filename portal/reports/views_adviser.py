@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import adviser_required
 from portal.bounds import page_arg
 from portal.clock import utcnow
@@ -39,10 +39,7 @@ def _labels():
 
 
 def _load(report_id: int):
-    report = services.get_visible(current_user, report_id)
-    if report is None:
-        abort(404)
-    return report
+    return access.found_or_404(services.get_visible(current_user, report_id))
 
 
 @bp.get("/adviseur/meldingen")

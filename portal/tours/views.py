@@ -2,12 +2,12 @@
 file. Another organisation's tour, or any other role, is a 404."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.applicants import queries as applicant_queries
@@ -51,10 +51,7 @@ def _org():
 
 
 def _load(tour_id: int):
-    tour = queries.for_organisation(_org(), tour_id)
-    if tour is None:
-        abort(404)
-    return tour
+    return access.found_or_404(queries.for_organisation(_org(), tour_id))
 
 
 def invite_label(invite) -> str:
@@ -88,9 +85,8 @@ def _candidates(vacancy):
 def new():
     vacancy = None
     if request.args.get("vacancy"):
-        vacancy = vacancy_queries.for_organisation(_org(), request.args.get("vacancy", 0, type=id_arg))
-        if vacancy is None:
-            abort(404)
+        vacancy = access.found_or_404(vacancy_queries.for_organisation(
+            _org(), request.args.get("vacancy", 0, type=id_arg)))
     apps, preselected = _candidates(vacancy)
     if not apps:
         flash(_("Kies eerst sollicitanten met een open sollicitatie."), "warning")

@@ -2,11 +2,11 @@
 only their own residents. Confirm, ask for another time, record attendance."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.models import Role
 from portal.actions import button_action
 from portal.clock import utcnow
@@ -27,10 +27,7 @@ coordinator_only = roles_or_404(Role.coordinator, Role.admin)
 
 
 def _load(tour_id: int):
-    tour = queries.for_coordinator(current_user, tour_id)
-    if tour is None:
-        abort(404)
-    return tour
+    return access.found_or_404(queries.for_coordinator(current_user, tour_id))
 
 
 @bp.get("/coordinator/rondleidingen")

@@ -5,7 +5,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import member_required
 from portal.clock import today
 from portal.form_errors import put_error
@@ -23,10 +23,7 @@ def _org():
 
 
 def _load(vacancy_id: int) -> Vacancy:
-    vacancy = queries.for_organisation(_org(), vacancy_id)
-    if vacancy is None:
-        abort(404)
-    return vacancy
+    return access.found_or_404(queries.for_organisation(_org(), vacancy_id))
 
 
 def _vacancy_form(**kw) -> VacancyForm:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
-from portal import db
+from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.activities import poster
@@ -37,17 +37,11 @@ staff_only = roles_required(Role.coordinator, Role.adviser, Role.admin)
 
 
 def _appointment(appointment_id: int):
-    found = queries.for_staff(current_user, appointment_id)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(queries.for_staff(current_user, appointment_id))
 
 
 def _location(code: str):
-    found = queries.staff_location(current_user, code)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(queries.staff_location(current_user, code))
 
 
 @bp.get("/")
@@ -92,9 +86,7 @@ def hours():
 @bp.post("/tijden/<int:series_id>/stoppen")
 @staff_only
 def stop_hours(series_id: int):
-    series = queries.series_for_staff(current_user, series_id)
-    if series is None:
-        abort(404)
+    series = access.found_or_404(queries.series_for_staff(current_user, series_id))
     ConfirmForm().validate_on_submit()
     cancelled = services.stop(series, actor=current_user)
     db.session.commit()
