@@ -85,14 +85,22 @@ def machine_texts(activity: Activity, language: str) -> dict[str, str]:
 
 
 def states(activity: Activity, rows: dict[str, ActivityText]) -> dict[str, str]:
-    """Per language, for the staff page's tabs: person (typed), machine (only the machine's
-    translation of the current title) or none. One query."""
-    key = about(activity.id)
-    done = machine.found_all([key], other_languages(activity))
+    """Per language, for the staff page's tabs: person (typed), machine (the machine's
+    translation of the current title is back), waiting (asked of portal/translate, not back
+    yet) or none, as phrases.services.text_state says them for vacancies. Two queries."""
+    key, languages = about(activity.id), other_languages(activity)
+    done = machine.found_all([key], languages)
+    asked = machine.pending_all([key], languages)
     digest = machine.text_hash((activity.title or "").strip(), SOURCE)
-    return {code: text_state(rows.get(code)) if code in rows
-            else "machine" if (key, digest, code) in done else "none"
-            for code in other_languages(activity)}
+
+    def state(code: str) -> str:
+        if code in rows:
+            return text_state(rows[code])
+        if (key, digest, code) in done:
+            return "machine"
+        return "waiting" if (key, digest, code) in asked else "none"
+
+    return {code: state(code) for code in languages}
 
 
 # --------------------------------------------------------------------------- typed by staff

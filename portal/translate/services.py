@@ -83,6 +83,19 @@ def found_all(abouts: Iterable[str], targets: Iterable[str]) -> dict[tuple[str, 
     return {(about, digest, target): text for about, digest, target, text in rows if text}
 
 
+def pending_all(abouts: Iterable[str], targets: Iterable[str]) -> set[tuple[str, str, str]]:
+    """Translations asked for and not back yet (a staff page says "on its way"), one query:
+    {(about, source hash, target)}. Empty while machine translation is off: nothing comes."""
+    abouts, targets = list(dict.fromkeys(abouts)), list(dict.fromkeys(targets))
+    if not abouts or not targets or not enabled():
+        return set()
+    rows = db.session.execute(select(
+        MachineText.about, MachineText.source_hash, MachineText.target).where(
+        MachineText.about.in_(abouts), MachineText.target.in_(targets),
+        MachineText.state == MachineState.pending))
+    return {(about, digest, target) for about, digest, target in rows}
+
+
 def forget_others(about: str, keep: Iterable[str]) -> int:
     """Drop the translations about `about` of texts it no longer has (`keep`: the current
     texts' hashes), so an edited text does not leave old versions behind."""

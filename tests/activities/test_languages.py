@@ -222,3 +222,32 @@ def test_a_provider_that_is_down_leaves_the_dutch_text(app, client, build, db_se
 def test_without_a_provider_nothing_is_asked(build, db_session):
     build()
     assert db_session.scalars(select(MachineText)).all() == []
+
+
+def test_staff_see_a_machine_translation_on_its_way(app, client, build, login, world,
+                                                    db_session, libretranslate):
+    """Asked of portal/translate and not back yet: the tab says none and the page says the
+    computer's translation is on its way, as the vacancy texts page does; once back, it says
+    computer; a provider that gave up leaves none."""
+    activity = build()
+    login(world.coordinator)
+    page = client.get(f"/activiteiten/{activity.id}/talen?taal=ti&lang=nl").text
+    assert "De computervertaling is nog niet klaar." in page and "nog niet nagekeken" not in page
+    assert texts.states(activity, {}) == dict.fromkeys(texts.other_languages(activity),
+                                                       "waiting")
+    translate_pending(clock.utcnow())
+    db_session.commit()
+    page = client.get(f"/activiteiten/{activity.id}/talen?taal=ti&lang=nl").text
+    assert "De computervertaling is nog niet klaar." not in page and "nog niet nagekeken" in page
+    # a new Dutch title waits again; the typed Arabic text stays 'written'
+    assert _give(client, activity, "ar", *GIVEN["ar"]).status_code == 302
+    activity.title = "Solliciteren in Nederland"
+    texts.ask_machine(activity)
+    db_session.commit()
+    states = texts.states(activity, texts.texts(activity.id))
+    assert states["ar"] == "person" and states["ti"] == "waiting"
+    # switched off: nothing is on its way any more
+    app.config["TRANSLATE_URL"] = ""
+    assert set(texts.states(activity, {}).values()) == {"none"}
+    page = client.get(f"/activiteiten/{activity.id}/talen?taal=ti&lang=nl").text
+    assert "De computervertaling is nog niet klaar." not in page
