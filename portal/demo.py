@@ -28,6 +28,7 @@ from portal.regions.models import Location, Region
 from portal.reports import demo as reports_demo
 from portal.security import hash_password
 from portal.talent import demo as talent_demo
+from portal.talent import demo_matching as talent_demo_matching
 from portal.tours import demo as tours_demo
 from portal.vacancies import demo as vacancies_demo
 from portal.vacancies.models import MinimumWage
@@ -38,6 +39,7 @@ FEATURE_SEEDERS: tuple[Callable[[dict[str, Any]], object], ...] = (
     regions_demo.seed, vacancies_demo.seed, phrases_demo.seed, apply_demo.seed, dashboard_demo.seed,
     tours_demo.seed, placements_demo.seed, aftercare_demo.seed, questions_demo.seed,
     reports_demo.seed, activities_demo.seed, werkbalie_demo.seed, talent_demo.seed,
+    talent_demo_matching.seed,
 )
 
 REGIONS = ("Zaanstreek-Waterland", "Rijk van Nijmegen", "Eindhoven")
