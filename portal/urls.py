@@ -28,6 +28,11 @@ def absolute_path(path: str) -> str:
     return base_url() + "/" + path.lstrip("/")
 
 
+def host() -> str:
+    """"werk.example.nl": the domain alone, as in a calendar event's uid ("...@werk.example.nl")."""
+    return base_url().split("://", 1)[-1].split("/", 1)[0]
+
+
 def display_base() -> str:
     """"werk.example.nl" (plus any path prefix): what people type, printed under a QR code."""
     parts = urlsplit(base_url())

@@ -20,6 +20,9 @@ RULES = [
     ("phone display", r"PhoneNumberFormat\.(NATIONAL|INTERNATIONAL)", "formatting.py"),
     ("CSV writing", r"csv\.writer\(|def neutralise\b", "csv_export.py"),
     ("vacancy is open", r"closing_date\s*>=", "vacancies/queries.py"),
+    # The resident's private links (/s/, /t/, /b/): one loader-or-not-found, one not-found page.
+    ("private link pages", r"\"apply/not_found\.html\"|def not_found\(\)|_by_token\(\w+\)\n",
+     "private_links.py"),
 ]
 
 
@@ -32,3 +35,11 @@ def _sources():
 def test_rule_lives_in_one_place(what, pattern, home):
     found = sorted(name for name, text in _sources() if re.search(pattern, text))
     assert found == [home], f"{what}: copies in {found}"
+
+
+def test_staff_pages_load_or_404_in_one_place():
+    """`x = lookup(user, id); if x is None: abort(404)` is access.found_or_404: missing and out
+    of scope answer alike. guidance sits below access and keeps its own (a missing page)."""
+    pattern = re.compile(r"(\w+) = [^\n]+\n\s+if \1 is None:\n\s+abort\(404\)")
+    found = sorted(name for name, text in _sources() if pattern.search(text))
+    assert found == ["guidance/views.py"]

@@ -31,12 +31,12 @@ from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.i18n import resident_page
-from portal.urls import base_url
+from portal.private_links import NO_STORE, not_found, private_link, private_page
+from portal.urls import base_url, host
 
 bp = Blueprint("activities_public", __name__)
 wording.register(bp)
 
-NO_STORE = {"Cache-Control": "no-store"}
 PHONE_LIMIT = "10 per hour"
 
 
@@ -44,15 +44,10 @@ def _phone_key() -> str:
     return f"activity-phone:{limits.form_phone()}"
 
 
-def not_found():
-    return render_template("apply/not_found.html"), 404
-
-
-def _page(template: str, activity: Activity, **context) -> str:
-    """A resident page about an activity: its title and description in the reader's language
-    where staff or the machine gave them (`local`), else Dutch, marked."""
-    return render_template(template, activity=activity,
-                           local=texts.localize(activity, str(get_locale())), **context)
+def _about(activity: Activity) -> dict:
+    """What a resident page about an activity shows of it: its title and description in the
+    reader's language where staff or the machine gave them (`local`), else Dutch, marked."""
+    return {"activity": activity, "local": texts.localize(activity, str(get_locale()))}
 
 
 @bp.route("/A/<activity_code>", methods=["GET", "POST"])
@@ -66,10 +61,10 @@ def activity(activity_code: str):
     if found is None:
         return not_found()
     if found.cancelled:
-        return _page("activities/public_cancelled.html", found)
+        return render_template("activities/public_cancelled.html", **_about(found))
     pools = signups.open_pools(found)
     if not pools:
-        return _page("activities/public_over.html", found)
+        return render_template("activities/public_over.html", **_about(found))
     form = _form(found, pools)
     if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
         if form.website.data:  # a bot filled the honeypot: look like success, store nothing
@@ -78,16 +73,16 @@ def activity(activity_code: str):
         try:
             result = _submit(found, pool, form)
         except signups.AlreadySignedUp as exc:
-            return _page("activities/public_already.html", found,
-                                   signup=exc.signup), 200, NO_STORE
+            return private_page("activities/public_already.html", **_about(found),
+                                signup=exc.signup)
         except signups.SignUpError as exc:
             db.session.rollback()
             put_error(form, exc.field, exc.message)
         else:
             return _done(found, result.signup, result.token)
     status = 422 if form.errors else 200
-    return _page("activities/public_activity.html", found, pools=pools,
-                           form=form, kind_labels=KIND_LABELS), status, NO_STORE
+    return private_page("activities/public_activity.html", status, **_about(found), pools=pools,
+                        form=form, kind_labels=KIND_LABELS)
 
 
 def _form(activity: Activity, pools):
@@ -155,11 +150,10 @@ def _submit(activity: Activity, pool, form) -> signups.Result:
 
 
 def _done(activity: Activity, signup, token: str):
-    return _page("activities/public_done.html", activity, signup=signup,
-                 link=url_for(".signup_status", signup_token=token, _external=False),
-                 full_link=base_url() + url_for(".signup_status", signup_token=token),
-                 waiting=signup is not None and signup.status == SignUpStatus.waiting
-                 ), 200, NO_STORE
+    return private_page("activities/public_done.html", **_about(activity), signup=signup,
+                        link=url_for(".signup_status", signup_token=token, _external=False),
+                        full_link=base_url() + url_for(".signup_status", signup_token=token),
+                        waiting=signup is not None and signup.status == SignUpStatus.waiting)
 
 
 @bp.get("/bijeenkomsten")
@@ -172,31 +166,25 @@ def for_employers():
 
 # --- the private link ------------------------------------------------------------------------
 
-def _load(token: str):
-    return queries.signup_by_token(token)
+by_token = private_link(queries.signup_by_token, "signup_token")
 
 
 @bp.get("/t/<signup_token>")
-@resident_page
-def signup_status(signup_token: str):
-    signup = _load(signup_token)
-    if signup is None:
-        return not_found()
+@by_token
+def signup_status(signup, signup_token: str):
     now = utcnow()
     start = signups.pool_starts(signup.pool)
-    return _page(
-        "activities/public_status.html", signup.activity, signup=signup, token=signup_token,
-        sessions=signup.pool.sessions(), position=signups.waiting_position(signup),
+    return private_page(
+        "activities/public_status.html", **_about(signup.activity), signup=signup,
+        token=signup_token, sessions=signup.pool.sessions(),
+        position=signups.waiting_position(signup),
         can_cancel=signup.status in (SignUpStatus.confirmed, SignUpStatus.waiting)
-        and start is not None and start > now, form=ConfirmForm()), 200, NO_STORE
+        and start is not None and start > now, form=ConfirmForm())
 
 
 @bp.post("/t/<signup_token>/afmelden")
-@resident_page
-def signup_cancel(signup_token: str):
-    signup = _load(signup_token)
-    if signup is None:
-        return not_found()
+@by_token
+def signup_cancel(signup, signup_token: str):
     if ConfirmForm().validate_on_submit():
         try:
             signups.cancel(signup)
@@ -210,32 +198,25 @@ def signup_cancel(signup_token: str):
 
 
 @bp.route("/t/<signup_token>/wissen", methods=["GET", "POST"])
-@resident_page
-def signup_erase(signup_token: str):
-    signup = _load(signup_token)
-    if signup is None:
-        return not_found()
+@by_token
+def signup_erase(signup, signup_token: str):
     form = ConfirmForm()
     if form.validate_on_submit():
         activity = signup.activity
         signups.erase(signup)
         db.session.commit()
-        return _page("activities/public_erased.html", activity), 200, NO_STORE
-    return _page("activities/public_erase.html", signup.activity, signup=signup,
-                 token=signup_token, form=form), 200, NO_STORE
+        return private_page("activities/public_erased.html", **_about(activity))
+    return private_page("activities/public_erase.html", **_about(signup.activity), signup=signup,
+                        token=signup_token, form=form)
 
 
 @bp.get("/t/<signup_token>/agenda.ics")
-@resident_page
-def signup_calendar(signup_token: str):
-    signup = _load(signup_token)
-    if signup is None:
-        return not_found()
+@by_token
+def signup_calendar(signup, signup_token: str):
     activity = signup.activity
     local = texts.localize(activity, str(get_locale()))
-    host = base_url().split("://", 1)[-1].split("/", 1)[0]
     events = [calendar.Event(
-        uid=f"activity-{activity.id}-session-{s.id}@{host}", starts_at=s.starts_at,
+        uid=f"activity-{activity.id}-session-{s.id}@{host()}", starts_at=s.starts_at,
         ends_at=s.ends_at, title=local.title.text, place=wording.session_place(s),
         description=local.description.text if local.description else "",
         cancelled=activity.cancelled or signup.status == SignUpStatus.cancelled)

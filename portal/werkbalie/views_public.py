@@ -25,7 +25,7 @@ from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.i18n import resident_page
 from portal.private_links import NO_STORE, not_found, private_link, private_page
-from portal.urls import base_url
+from portal.urls import base_url, host
 from portal.werkbalie import booking, queries, slots
 from portal.werkbalie.forms import BookingForm, MoveForm, options
 
@@ -179,10 +179,9 @@ def booking_erase(appointment, booking_token: str):
 @bp.get("/b/<booking_token>/agenda.ics")
 @by_token
 def booking_calendar(appointment, booking_token: str):
-    host = base_url().split("://", 1)[-1].split("/", 1)[0]
     place = ", ".join(p for p in (appointment.series.place, appointment.location.name) if p)
     event = calendar.Event(
-        uid=f"werkbalie-{appointment.id}@{host}", starts_at=appointment.starts_at,
+        uid=f"werkbalie-{appointment.id}@{host()}", starts_at=appointment.starts_at,
         ends_at=appointment.ends_at, title=f"Werkbalie: {appointment.series.host}",
         place=place, description="", cancelled=appointment.status.value == "cancelled")
     return Response(calendar.build([event], now=utcnow()), mimetype="text/calendar", headers={
