@@ -22,14 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from _db import PG_ADMIN, database, engine  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 
 import portal.models  # noqa: E402,F401
 from portal import create_app, db  # noqa: E402
 from portal.blueprints import all_blueprints  # noqa: E402
 from portal.db import Base  # noqa: E402
 
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 PAGE_TARGET, PDF_TARGET = 1.0, 2.0
 LANGS = ("ar", "ti", "fa", "tr", "so", "en", "nl")
 LADDER = ("new", "contacted", "tour", "assessment", "offer", "hired")
@@ -141,28 +141,16 @@ def build(n_apps: int, rng: random.Random) -> int:
     return len(events)
 
 
-def database(kind: str, tmp: str) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp}/bench.sqlite3"
-    admin = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text('DROP DATABASE IF EXISTS "bench_dashboard" WITH (FORCE)'))
-        conn.execute(text('CREATE DATABASE "bench_dashboard"'))
-    admin.dispose()
-    return PG_ADMIN.rsplit("/", 1)[0] + "/bench_dashboard"
-
-
 def _server_cpu(admin_url: str | None) -> float:
     """CPU seconds used so far by the PostgreSQL backends of the bench database, read from
     /proc (the server runs on this machine); 0 for SQLite, which runs in this process."""
     if admin_url is None:
         return 0.0
-    engine = create_engine(admin_url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.connect() as conn:
+    admin = engine(admin_url)
+    with admin.connect() as conn:
         pids = [pid for (pid,) in conn.execute(text(
             "SELECT pid FROM pg_stat_activity WHERE datname = 'bench_dashboard'"))]
-    engine.dispose()
+    admin.dispose()
     ticks = 0
     for pid in pids:
         try:
@@ -195,7 +183,7 @@ def _line(kind: str, what: str, walls: list[float], cpus: list[float], target: f
 def measure(kind: str, args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app({"ENV": "testing", "SECRET_KEY": "bench", "WTF_CSRF_ENABLED": False,
-                          "DATABASE_URL": database(kind, tmp), "RATELIMIT_ENABLED": False})
+                          "DATABASE_URL": database(kind, tmp, "bench_dashboard"), "RATELIMIT_ENABLED": False})
         all_blueprints()
         Base.metadata.create_all(app.extensions["db_engine"])
         with app.app_context():

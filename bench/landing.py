@@ -23,13 +23,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from _db import database, engine
+from sqlalchemy import text
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BARE = "from flask import Flask\napp = Flask(__name__)\n\n@app.get('/')\ndef hello():\n    return 'ok'\n"
 TARGETS = {"sqlite": 0.6, "postgresql": 0.5}
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 def free_port() -> int:
@@ -79,31 +79,19 @@ def answered(url: str, seconds: float = 120) -> None:
         time.sleep(0.2)
 
 
-def database(kind: str, tmp: Path) -> str:
-    if kind == "sqlite":
-        return f"sqlite:///{tmp / 'bench.sqlite3'}"
-    admin = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text('DROP DATABASE IF EXISTS "bench_landing" WITH (FORCE)'))
-        conn.execute(text('CREATE DATABASE "bench_landing"'))
-    admin.dispose()
-    return PG_ADMIN.rsplit("/", 1)[0] + "/bench_landing"
-
-
 def landing_path(url: str) -> str:
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.connect() as conn:
+    db = engine(url)
+    with db.connect() as conn:
         code, loc = conn.execute(text(
             "SELECT v.code, l.code FROM vacancy v JOIN vacancy_location vl ON vl.vacancy_id = v.id "
             "JOIN location l ON l.id = vl.location_id WHERE v.status = 'published' ORDER BY v.id "
             "LIMIT 1")).one()
-    engine.dispose()
+    db.dispose()
     return f"/v/{code}/{loc}"
 
 
 def measure(kind: str, args, tmp: Path) -> float:
-    url = database(kind, tmp)
+    url = database(kind, tmp, "bench_landing")
     env = {**os.environ, "DATABASE_URL": url, "PORTAL_SECRET_KEY": "bench", "PORTAL_ENV": "development",
            "FLASK_APP": "wsgi"}
     for cmd in (["portal", "migrate"], ["portal", "seed-demo"]):

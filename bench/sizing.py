@@ -22,29 +22,20 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _db import PG_ADMIN, engine, fresh_postgres  # noqa: E402
 from landing import BIN, ROOT, answered, landing_path, serve, wrk  # noqa: E402
 
-PG_ADMIN = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 MEMBER = ("werkgever@demo.werkportaal.nl", "demo-werkgever-2026")  # portal/demo.py
 
 
-def fresh_database() -> str:
-    admin = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text('DROP DATABASE IF EXISTS "bench_sizing" WITH (FORCE)'))
-        conn.execute(text('CREATE DATABASE "bench_sizing"'))
-    admin.dispose()
-    return PG_ADMIN.rsplit("/", 1)[0] + "/bench_sizing"
-
-
 def connections(url: str) -> int:
-    engine = create_engine(PG_ADMIN.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.connect() as conn:
+    admin = engine(PG_ADMIN)
+    with admin.connect() as conn:
         n = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = 'bench_sizing'")).scalar_one()
-    engine.dispose()
+    admin.dispose()
     return int(n)
 
 
@@ -101,18 +92,18 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=10)
     args = ap.parse_args()
-    url = fresh_database()
+    url = fresh_postgres("bench_sizing")
     env = {**os.environ, "DATABASE_URL": url, "PORTAL_SECRET_KEY": "bench", "PORTAL_ENV": "development",
            "PORTAL_RATELIMIT_ENABLED": "0", "FLASK_APP": "wsgi"}
     for cmd in (["portal", "migrate"], ["portal", "seed-demo"]):
         subprocess.run([str(BIN / "flask"), *cmd], cwd=ROOT, env={**env, "PYTHONPATH": str(ROOT)},
                        check=True, capture_output=True)
     path = landing_path(url)
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
-    with engine.connect() as conn:
+    db = engine(url)
+    with db.connect() as conn:
         location_id = str(conn.execute(text("SELECT id FROM location WHERE code = :c"),
                                        {"c": path.rsplit("/", 1)[1]}).scalar_one())
-    engine.dispose()
+    db.dispose()
     server, port = serve("wsgi:app", env, 1, str(ROOT))
     base = f"http://127.0.0.1:{port}"
     try:
