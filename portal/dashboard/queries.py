@@ -264,9 +264,9 @@ def applications_per_azc_week(scope: Scope) -> dict[int, dict[date, int]]:
     azc = func.coalesce(Application.azc_location_id, NO_AZC).label("azc")
     days = scoped_applications(select(day, azc).select_from(Application), scope).subquery()
     per: dict[int, Counter] = defaultdict(Counter)
-    for text, key, n in db.session.execute(
+    for day, key, n in db.session.execute(
             select(days.c.day, days.c.azc, func.count()).group_by(days.c.day, days.c.azc)):
-        per[int(key)][week_start(date.fromisoformat(text))] += n
+        per[int(key)][week_start(day)] += n
     return {key: {week: counts.get(week, 0) for week in scope.weeks()} for key, counts in per.items()}
 
 

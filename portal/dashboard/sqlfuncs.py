@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Integer, Text, case, cast, extract, func, literal_column
+from sqlalchemy import Date, Integer, Text, case, cast, extract, func, literal_column, type_coerce
 from sqlalchemy.sql import ColumnElement
 
 from portal import db
@@ -58,20 +58,20 @@ def _offsets(since: datetime, until: datetime) -> list[tuple[datetime | None, in
 
 
 def local_day(column: ColumnArg, since: datetime, until: datetime) -> ColumnElement:
-    """'YYYY-MM-DD', the Dutch calendar day of a UTC moment between `since` and `until`, in
-    the database: grouping by day keeps a year of applications to a few hundred groups.
-    PostgreSQL knows the time zone; SQLite gets a CASE with the offset between the daylight
-    saving changes of the period (at most one change a half year). Constants are literals, so
-    PostgreSQL sees the GROUP BY expression equal to the selected one."""
+    """The Dutch calendar day (a date) of a UTC moment between `since` and `until`, in the
+    database: grouping by day keeps a year of applications to a few hundred groups.
+    PostgreSQL knows the time zone (a cast to date: a quarter quicker than formatting text);
+    SQLite gets a CASE with the offset between the daylight saving changes of the period (at
+    most one change a half year), its 'YYYY-MM-DD' read back as a date. Constants are
+    literals, so PostgreSQL sees the GROUP BY expression equal to the selected one."""
     if _dialect() == "postgresql":
-        return func.to_char(func.timezone(literal_column("'Europe/Amsterdam'"), column),
-                            literal_column("'YYYY-MM-DD'"))
+        return cast(func.timezone(literal_column("'Europe/Amsterdam'"), column), Date)
     parts = _offsets(since, until)
     shifted = {hours: func.date(column, literal_column(f"'{hours:+d} hours'")) for _, hours in parts}
     if len(parts) == 1:
-        return shifted[parts[0][1]]
-    return case(*[(column < literal_column(f"'{change:%Y-%m-%d %H:%M:%S.%f}'"), shifted[hours])
-                  for change, hours in parts[:-1]], else_=shifted[parts[-1][1]])
+        return type_coerce(shifted[parts[0][1]], Date)
+    return type_coerce(case(*[(column < literal_column(f"'{change:%Y-%m-%d %H:%M:%S.%f}'"), shifted[hours])
+                              for change, hours in parts[:-1]], else_=shifted[parts[-1][1]]), Date)
 
 
 def median(values: Iterable[float | None]) -> float | None:
