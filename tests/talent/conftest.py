@@ -9,7 +9,7 @@ import re
 import pytest
 
 from portal.phrases.services import sync_curated
-from tests.activities.conftest import world  # noqa: F401  (the same small world)
+from tests.activities.conftest import provider, world  # noqa: F401  (the same small world, SMS)
 
 _phones = itertools.count(1)
 _ips = (f"10.19.{a}.{b}" for a, b in itertools.product(range(1, 250), repeat=2))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from portal import db
@@ -14,16 +13,7 @@ from portal.formatting import add_months
 from portal.notifications.models import Channel, OutboxMessage
 from portal.talent import housekeeping
 from portal.talent.models import Profile, TalentTally, TallyKind
-from tests.activities.sms_server import SmsProvider
 from tests.talent.conftest import post_profile, profile_form
-
-
-@pytest.fixture
-def provider(app):
-    server = SmsProvider()
-    app.config.update(SMS_URL=server.url, SMS_KEY="test-key")
-    yield server
-    server.stop()
 
 
 def _ending_in(make, world, days: float, **kw) -> Profile:

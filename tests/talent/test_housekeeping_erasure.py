@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
 from portal import db
@@ -15,20 +14,12 @@ from portal.notifications.services import queue
 from portal.notifications.sms import queue_sms
 from portal.talent import housekeeping
 from portal.talent.models import Profile, ProfileLanguage, ProfileWork, Proposal
-from tests.activities.sms_server import SmsProvider
 from tests.grid_world import dump
 from tests.talent.conftest import link_of, post_profile, profile_form
 
 NAME, LATIN, EMAIL = "ሰላም ተስፋይ", "Selam Tesfay", "selam.tesfay@example.org"
 PHONE_TYPED, PHONE_STORED = "06 23456789", "+31623456789"
 
-
-@pytest.fixture
-def provider(app):
-    server = SmsProvider()
-    app.config.update(SMS_URL=server.url, SMS_KEY="test-key")
-    yield server
-    server.stop()
 
 
 def _stored() -> str:
