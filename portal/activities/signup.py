@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import select, update
 
 from portal import db
-from portal.activities import reach
+from portal.activities import reach, texts
 from portal.activities.links import new_link, token_for
 from portal.activities.models import (
     OPEN_SIGNUP,
@@ -141,18 +141,23 @@ def sign_up(activity: Activity, pool: SeatPool, data: SignUpData, *, ui_language
     return Result(signup, link.token)
 
 
+# The subjects' %(title)s is filled by reach.tell with the title as this reader gets it.
+SUBJECTS = {
+    "confirmed": _l("Je bent aangemeld: %(title)s"),
+    "waiting": _l("Je staat op de wachtlijst: %(title)s"),
+    "promoted": _l("Er is een plaats vrij: je bent aangemeld voor %(title)s"),
+    "cancelled": _l("Gaat niet door: %(title)s"),
+    "changed": _l("Gewijzigd: %(title)s"),
+    "reminder": _l("Herinnering: %(title)s"),
+}
+
+
 def tell(signup: SignUp, name: str, **extra) -> int:
-    subjects = {
-        "confirmed": _l("Je bent aangemeld: %(title)s", title=signup.activity.title),
-        "waiting": _l("Je staat op de wachtlijst: %(title)s", title=signup.activity.title),
-        "promoted": _l("Er is een plaats vrij: je bent aangemeld voor %(title)s",
-                       title=signup.activity.title),
-        "cancelled": _l("Gaat niet door: %(title)s", title=signup.activity.title),
-        "changed": _l("Gewijzigd: %(title)s", title=signup.activity.title),
-        "reminder": _l("Herinnering: %(title)s", title=signup.activity.title),
-    }
-    return reach.tell(signup, "activities", name, subjects[name], signup=signup,
-                      activity=signup.activity, sessions=signup.pool.sessions(),
+    """Mail and/or text message about their sign-up, in the language they signed up in,
+    naming the activity as the pages do in that language (activities.texts)."""
+    title = texts.localize(signup.activity, signup.ui_language or "nl").title
+    return reach.tell(signup, "activities", name, SUBJECTS[name], local_title=title,
+                      signup=signup, activity=signup.activity, sessions=signup.pool.sessions(),
                       link=link_url(signup), **extra)
 
 

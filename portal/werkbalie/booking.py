@@ -150,8 +150,9 @@ def tell(appointment: Appointment, name: str, **extra) -> int:
         "reminder": _l("Herinnering: je afspraak bij de Werkbalie"),
     }
     agenda = absolute_url("werkbalie_public.agenda", location_code=appointment.location.code)
+    host = reach.dutch_only(appointment.series.host, appointment.ui_language or "nl")
     return reach.tell(appointment, "werkbalie", name, subjects[name], appointment=appointment,
-                      link=link_url(appointment), agenda=agenda, **extra)
+                      host=host, link=link_url(appointment), agenda=agenda, **extra)
 
 
 def erase(appointment: Appointment) -> None:

@@ -14,6 +14,7 @@ from portal.activities import services
 from portal.activities.models import ActivityKind, Audience, PlaceKind
 from portal.activities.times import local_moment
 from portal.clock import today
+from tests.activities.sms_server import SmsProvider
 
 _phones = itertools.count(1)
 _ips = (f"10.9.{a}.{b}" for a, b in itertools.product(range(1, 250), repeat=2))
@@ -38,6 +39,15 @@ def world(make, db_session):
     )
     db_session.commit()
     return w
+
+
+@pytest.fixture
+def provider(app):
+    """A local SMS provider, configured: text messages to residents go out through it."""
+    server = SmsProvider()
+    app.config.update(SMS_URL=server.url, SMS_KEY="test-key")
+    yield server
+    server.stop()
 
 
 def moment(days: int, hour: int = 10, minute: int = 0) -> datetime:

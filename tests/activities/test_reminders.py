@@ -17,15 +17,6 @@ from portal.activities.times import local_moment
 from portal.clock import move_to, utcnow
 from portal.notifications.models import Channel, OutboxMessage
 from tests.activities.conftest import post_signup, signup_form
-from tests.activities.sms_server import SmsProvider
-
-
-@pytest.fixture
-def provider(app):
-    server = SmsProvider()
-    app.config.update(SMS_URL=server.url, SMS_KEY="test-key")
-    yield server
-    server.stop()
 
 
 def _tick() -> None:
