@@ -72,7 +72,7 @@ def test_no_page_answers_500_for_any_role(client, make, login, db_session, role)
 MEMBER_ONLY_PREFIXES = ("/vacatures/", "/sollicitanten/", "/plaatsingen/", "/vragen/", "/nazorg/",
                         "/rondleidingen/", "/cijfers/")
 STAFF_ONLY_PREFIXES = ("/adviseur/", "/beheer/", "/coordinator/", "/prikbord/", "/activiteiten/",
-                       "/werkbalie/")
+                       "/werkbalie/", "/talent/")
 
 
 @pytest.mark.parametrize("role, forbidden", [

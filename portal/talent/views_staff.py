@@ -23,7 +23,9 @@ from portal.talent.staff_labels import AVAILABILITY, PROPOSAL_STATES, RESIDENCE,
 from portal.vacancies.models import Vacancy
 from portal.vacancies.queries import is_open_now
 
-bp = Blueprint("talent_staff", __name__, url_prefix="/adviseur/talent")
+# Profiles under /talent/ (the region's advisers and the azc's coordinators); matching for a
+# vacancy under /adviseur/ (advisers only).
+bp = Blueprint("talent_staff", __name__)
 bp.after_request(no_store)  # every page here shows residents' data
 looking = roles_required(Role.adviser, Role.coordinator, Role.admin)
 matching_staff = roles_required(Role.adviser, Role.admin)
@@ -49,7 +51,7 @@ def _vacancy(vacancy_id: int) -> Vacancy:
     return found
 
 
-@bp.get("/")
+@bp.get("/talent/profielen/")
 @looking
 def search():
     form = SearchForm(request.args).with_choices(matching.location_choices(current_user),
@@ -66,7 +68,7 @@ def search():
                            may_propose=current_user.role in (Role.adviser, Role.admin))
 
 
-@bp.get("/profiel/<int:profile_id>")
+@bp.get("/talent/profielen/<int:profile_id>")
 @looking
 def profile(profile_id: int):
     found = _profile(profile_id)
@@ -82,7 +84,7 @@ def profile(profile_id: int):
                            may_propose=may_propose, kinds=matching.kind_labels())
 
 
-@bp.post("/profiel/<int:profile_id>/voorstellen")
+@bp.post("/talent/profielen/<int:profile_id>/voorstellen")
 @matching_staff
 def propose_profile(profile_id: int):
     found = _profile(profile_id)
@@ -98,13 +100,13 @@ def propose_profile(profile_id: int):
     return redirect(url_for(".profile", profile_id=found.id))
 
 
-@bp.get("/vacatures")
+@bp.get("/adviseur/talent/vacatures")
 @matching_staff
 def vacancies():
     return render_template("talent/vacancies.html", lines=worklist.lines(current_user))
 
 
-@bp.get("/vacatures/<int:vacancy_id>")
+@bp.get("/adviseur/talent/vacatures/<int:vacancy_id>")
 @matching_staff
 def vacancy(vacancy_id: int):
     found = _vacancy(vacancy_id)
@@ -119,7 +121,7 @@ def vacancy(vacancy_id: int):
                            points=suggestions.POINTS)
 
 
-@bp.post("/vacatures/<int:vacancy_id>/voorstellen")
+@bp.post("/adviseur/talent/vacatures/<int:vacancy_id>/voorstellen")
 @matching_staff
 def propose(vacancy_id: int):
     found = _vacancy(vacancy_id)
@@ -165,7 +167,7 @@ def _already(proposal: Proposal | None) -> None:
             who=who, state=str(PROPOSAL_STATES[proposal.state]).lower()), "warning")
 
 
-@bp.post("/vacatures/<int:vacancy_id>/afgehandeld")
+@bp.post("/adviseur/talent/vacatures/<int:vacancy_id>/afgehandeld")
 @matching_staff
 def handled(vacancy_id: int):
     found = _vacancy(vacancy_id)

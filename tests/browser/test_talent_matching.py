@@ -103,7 +103,7 @@ def test_from_poster_to_proposed_applicant_and_gone(live_server, browser, world,
 
     # 2. The adviser finds them by language and kind of work, and proposes them.
     adviser_ctx, adv = _sign_in(browser, url, world["adviser"])
-    adv.goto(f"{url}/adviseur/talent/?taal=ti&werk=role.cleaner")
+    adv.goto(f"{url}/talent/profielen/?taal=ti&werk=role.cleaner")
     assert "ሰላም ተስፋይ" in adv.content() and "Selam Tesfay" in adv.content()
     _keep(shot(adv, "talent-search-adviser"), "talent-search-adviser.png")
     assert axe_here(adv) == []

@@ -43,14 +43,14 @@ def test_the_advisers_forms_take_any_input(client, login, make, world, db_sessio
            training=text, pagina=numbers, profile=numbers, vacancy_field=numbers)
     def use(azc, taal, niveau, werk, beschikbaar, status, training, pagina, profile,
             vacancy_field):
-        res = client.get("/adviseur/talent/", query_string={
+        res = client.get("/talent/profielen/", query_string={
             "azc": azc, "taal": taal, "niveau": niveau, "werk": werk, "beschikbaar": beschikbaar,
             "status": status, "training": training, "pagina": pagina})
         assert res.status_code == 200
         res = client.post(f"/adviseur/talent/vacatures/{vacancy.id}/voorstellen",
                           data={"profile": profile, "back": taal})
         assert res.status_code in (302, 400, 404), res.status_code
-        res = client.post(f"/adviseur/talent/profiel/{selam.id}/voorstellen",
+        res = client.post(f"/talent/profielen/{selam.id}/voorstellen",
                           data={"vacancy": vacancy_field})
         assert res.status_code == 302, res.status_code
 

@@ -35,7 +35,7 @@ def test_the_adviser_searches_by_language_and_work_and_it_is_audited(client, log
                                                                      setting, db_session):
     _org, _vacancy, selam, yonas, far, _member = setting
     login(world.adviser)
-    res = client.get("/adviseur/talent/?taal=ti&werk=role.cleaner")
+    res = client.get("/talent/profielen/?taal=ti&werk=role.cleaner")
     assert res.status_code == 200 and "no-store" in res.headers["Cache-Control"]
     html = res.get_data(as_text=True)
     assert "Selam Tesfay" in html and "Yonas Kidane" not in html and "Ver Weg" not in html
@@ -47,7 +47,7 @@ def test_the_adviser_searches_by_language_and_work_and_it_is_audited(client, log
 
 def test_a_search_for_nonsense_shows_all_and_never_fails(client, login, world, setting):
     login(world.adviser)
-    res = client.get("/adviseur/talent/?azc=abc&taal=xx&niveau=zz&werk=%00&beschikbaar=1"
+    res = client.get("/talent/profielen/?azc=abc&taal=xx&niveau=zz&werk=%00&beschikbaar=1"
                      "&status=--&pagina=-4")
     assert res.status_code == 200
     assert "Selam Tesfay" in res.get_data(as_text=True)
@@ -56,13 +56,13 @@ def test_a_search_for_nonsense_shows_all_and_never_fails(client, login, world, s
 def test_a_coordinator_looks_at_their_azc_read_only(client, login, world, setting, db_session):
     _org, vacancy, selam, yonas, _far, _member = setting
     login(world.coordinator)
-    html = client.get("/adviseur/talent/").get_data(as_text=True)
+    html = client.get("/talent/profielen/").get_data(as_text=True)
     assert "Selam Tesfay" in html and "Yonas Kidane" not in html
-    page = client.get(f"/adviseur/talent/profiel/{selam.id}")
+    page = client.get(f"/talent/profielen/{selam.id}")
     assert page.status_code == 200
     assert "als coördinator" in page.get_data(as_text=True)
     assert f"/profiel/{selam.id}/voorstellen" not in page.get_data(as_text=True)
-    assert client.get(f"/adviseur/talent/profiel/{yonas.id}").status_code == 404
+    assert client.get(f"/talent/profielen/{yonas.id}").status_code == 404
     assert client.get(f"/adviseur/talent/vacatures/{vacancy.id}").status_code == 403
     res = client.post(f"/adviseur/talent/vacatures/{vacancy.id}/voorstellen",
                       data={"profile": str(selam.id)})
@@ -74,12 +74,12 @@ def test_a_coordinator_looks_at_their_azc_read_only(client, login, world, settin
 def test_members_and_other_regions_see_no_profile(client, login, world, setting):
     _org, vacancy, selam, _yonas, _far, member = setting
     login(member)
-    assert client.get("/adviseur/talent/").status_code == 403
-    assert client.get(f"/adviseur/talent/profiel/{selam.id}").status_code == 403
+    assert client.get("/talent/profielen/").status_code == 403
+    assert client.get(f"/talent/profielen/{selam.id}").status_code == 403
     login(world.far_adviser)
-    assert client.get(f"/adviseur/talent/profiel/{selam.id}").status_code == 404
+    assert client.get(f"/talent/profielen/{selam.id}").status_code == 404
     assert client.get(f"/adviseur/talent/vacatures/{vacancy.id}").status_code == 404
-    assert "Selam Tesfay" not in client.get("/adviseur/talent/").get_data(as_text=True)
+    assert "Selam Tesfay" not in client.get("/talent/profielen/").get_data(as_text=True)
 
 
 def test_suggestions_show_reasons_and_propose_from_there(client, login, world, setting,
@@ -101,13 +101,13 @@ def test_suggestions_show_reasons_and_propose_from_there(client, login, world, s
 def test_propose_from_the_profile_page(client, login, world, setting, db_session):
     _org, vacancy, selam, _yonas, _far, _member = setting
     login(world.adviser)
-    page = client.get(f"/adviseur/talent/profiel/{selam.id}").get_data(as_text=True)
+    page = client.get(f"/talent/profielen/{selam.id}").get_data(as_text=True)
     assert "Schoonmaker hotel" in page
-    res = client.post(f"/adviseur/talent/profiel/{selam.id}/voorstellen",
+    res = client.post(f"/talent/profielen/{selam.id}/voorstellen",
                       data={"vacancy": str(vacancy.id)})
     assert res.status_code == 302
     assert db_session.scalar(select(Proposal)).vacancy_id == vacancy.id
-    res = client.post(f"/adviseur/talent/profiel/{selam.id}/voorstellen", data={"vacancy": "999"})
+    res = client.post(f"/talent/profielen/{selam.id}/voorstellen", data={"vacancy": "999"})
     assert res.status_code == 302
     assert "Kies een open vacature" in client.get(res.headers["Location"]).get_data(as_text=True)
 
