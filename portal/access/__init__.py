@@ -19,9 +19,11 @@ from __future__ import annotations
 from typing import Any, Protocol, TypeVar
 
 from flask import abort
+from flask_login import current_user
 from sqlalchemy import ColumnElement, false, or_, select, true
 
 from portal import db
+from portal.accounts.auth import roles_required
 from portal.accounts.models import Role, User
 from portal.db import ColumnArg
 
@@ -46,6 +48,17 @@ def found_or_404(found: T | None) -> T:
     if found is None:
         abort(404)
     return found
+
+
+def roles_or_404(*roles: Role) -> Any:
+    """A view for these roles only; anyone else signed in gets 404, as for a page that does
+    not exist: an employer's tours or vacancies are no one else's business."""
+    return roles_required(*roles, refuse=404)
+
+
+def own_organisation() -> Any:
+    """The signed-in member's organisation: the scope of every member-only page."""
+    return current_user.organisation
 
 
 def _signed_in(user: Any) -> bool:

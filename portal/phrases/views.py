@@ -93,7 +93,7 @@ def _text_vacancy(vacancy_id: int) -> Vacancy:
 
 
 @bp.route("/vacatures/<int:vacancy_id>/talen", methods=["GET", "POST"])
-@roles_required(Role.member, Role.adviser, Role.admin, refuse=404)
+@access.roles_or_404(Role.member, Role.adviser, Role.admin)
 def texts(vacancy_id: int):
     vacancy = _text_vacancy(vacancy_id)
     choices = services.other_languages(vacancy)

@@ -61,12 +61,8 @@ def _personal_data():
     return {"personal": access.may_see_personal_data(current_user)}
 
 
-def _org():
-    return current_user.organisation
-
-
 def _load(placement_id: int) -> Placement:
-    return access.found_or_404(queries.for_organisation(_org(), placement_id))
+    return access.found_or_404(queries.for_organisation(access.own_organisation(), placement_id))
 
 
 def _load_application(application_id: int) -> Application:
@@ -86,7 +82,7 @@ def hire(application_id: int):
     form = HireForm(
         start_date=max(vacancy.start_date, today()), hours_per_week=vacancy.hours_max,
         contract_type=vacancy.contract_type.value, client_name=vacancy.client_name,
-    ).for_application(is_agency=_org().kind == OrgKind.agency,
+    ).for_application(is_agency=access.own_organisation().kind == OrgKind.agency,
                       status=application.residence_status)
     failed = False
     if form.validate_on_submit():
@@ -116,7 +112,7 @@ def hire(application_id: int):
 @bp.get("/plaatsingen/")
 @member_required
 def index():
-    return render_template("placements/index.html", placements=queries.list_for_organisation(_org()),
+    return render_template("placements/index.html", placements=queries.list_for_organisation(access.own_organisation()),
                            today=today(), adviser_view=False)
 
 

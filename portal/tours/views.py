@@ -8,7 +8,6 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal import access, db
-from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import OPEN_STAGES, Application
@@ -39,19 +38,11 @@ bp.before_request(personal_data_gate)  # none of it for a suspended organisation
 MAX_CANDIDATES = 200
 
 
-def roles_or_404(*roles):
-    return roles_required(*roles, refuse=404)
-
-
-member_only = roles_or_404(Role.member)
-
-
-def _org():
-    return current_user.organisation
+member_only = access.roles_or_404(Role.member)
 
 
 def _load(tour_id: int):
-    return access.found_or_404(queries.for_organisation(_org(), tour_id))
+    return access.found_or_404(queries.for_organisation(access.own_organisation(), tour_id))
 
 
 def invite_label(invite) -> str:
@@ -64,13 +55,13 @@ def invite_label(invite) -> str:
 @bp.get("/rondleidingen/")
 @member_only
 def index():
-    return render_template("tours/index.html", tours=queries.list_for_organisation(_org()),
+    return render_template("tours/index.html", tours=queries.list_for_organisation(access.own_organisation()),
                            state_labels=STATE_LABELS)
 
 
 def _candidates(vacancy):
     ids = request.args.getlist("application", type=id_arg)
-    apps = applicant_queries.applications_of(_org(), ids) if ids else []
+    apps = applicant_queries.applications_of(access.own_organisation(), ids) if ids else []
     if vacancy is not None:
         apps += db.session.scalars(
             select(Application).where(Application.vacancy_id == vacancy.id,
@@ -86,7 +77,7 @@ def new():
     vacancy = None
     if request.args.get("vacancy"):
         vacancy = access.found_or_404(vacancy_queries.for_organisation(
-            _org(), request.args.get("vacancy", 0, type=id_arg)))
+            access.own_organisation(), request.args.get("vacancy", 0, type=id_arg)))
     apps, preselected = _candidates(vacancy)
     if not apps:
         flash(_("Kies eerst sollicitanten met een open sollicitatie."), "warning")
@@ -103,7 +94,7 @@ def new():
     if form.validate_on_submit():
         chosen = [a for a in apps if a.id in set(form.applications.data)]
         try:
-            tour = services.propose(_org(), chosen, form.tour_data(), actor=current_user,
+            tour = services.propose(access.own_organisation(), chosen, form.tour_data(), actor=current_user,
                                     vacancy=vacancy)
         except TourError as exc:
             db.session.rollback()

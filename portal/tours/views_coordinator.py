@@ -21,9 +21,9 @@ from portal.tours.forms import (
 )
 from portal.tours.models import TourState
 from portal.tours.services import TourError
-from portal.tours.views import bp, invite_label, roles_or_404
+from portal.tours.views import bp, invite_label
 
-coordinator_only = roles_or_404(Role.coordinator, Role.admin)
+coordinator_only = access.roles_or_404(Role.coordinator, Role.admin)
 
 
 def _load(tour_id: int):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import member_required
@@ -18,16 +17,12 @@ from portal.vacancies.services import VacancyError
 bp = Blueprint("vacancies", __name__)
 
 
-def _org():
-    return current_user.organisation
-
-
 def _load(vacancy_id: int) -> Vacancy:
-    return access.found_or_404(queries.for_organisation(_org(), vacancy_id))
+    return access.found_or_404(queries.for_organisation(access.own_organisation(), vacancy_id))
 
 
 def _vacancy_form(**kw) -> VacancyForm:
-    org = _org()
+    org = access.own_organisation()
     return VacancyForm(**kw).for_organisation(org.kind == OrgKind.agency,
                                               queries.location_choices(org))
 
@@ -40,8 +35,8 @@ def _flash_warnings(vacancy) -> None:
 @bp.get("/vacatures/")
 @member_required
 def index():
-    return render_template("vacancies/index.html", rows=queries.list_for_organisation(_org()),
-                           org=_org())
+    return render_template("vacancies/index.html", rows=queries.list_for_organisation(access.own_organisation()),
+                           org=access.own_organisation())
 
 
 @bp.route("/vacatures/nieuw", methods=["GET", "POST"])
@@ -50,7 +45,7 @@ def new():
     form = _vacancy_form()
     if form.validate_on_submit():
         try:
-            vacancy = services.create_vacancy(_org(), form.data_for_service(),
+            vacancy = services.create_vacancy(access.own_organisation(), form.data_for_service(),
                                               form.wage_confirmed.data)
         except VacancyError as exc:
             put_error(form, exc.field, exc.message)
@@ -59,7 +54,7 @@ def new():
             flash(_("De vacature is opgeslagen als concept."), "success")
             _flash_warnings(vacancy)
             return redirect(url_for(".show", vacancy_id=vacancy.id))
-    return render_template("vacancies/form.html", form=form, vacancy=None, org=_org(),
+    return render_template("vacancies/form.html", form=form, vacancy=None, org=access.own_organisation(),
                            latest_closing=services.latest_closing_date(),
                            minimum_wage=wages.rows_around(today()))
 
@@ -68,7 +63,7 @@ def new():
 @member_required
 def show(vacancy_id: int):
     vacancy = _load(vacancy_id)
-    return render_template("vacancies/show.html", vacancy=vacancy, org=_org(),
+    return render_template("vacancies/show.html", vacancy=vacancy, org=access.own_organisation(),
                            action_form=ActionForm(), warnings=services.warnings(vacancy),
                            editable=vacancy.status in services.EDITABLE,
                            closable=vacancy.status not in services.FINAL)
@@ -94,7 +89,7 @@ def edit(vacancy_id: int):
             return redirect(url_for(".show", vacancy_id=vacancy.id))
     elif not form.is_submitted():
         form.fill_from(vacancy)
-    return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
+    return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=access.own_organisation(),
                            latest_closing=services.latest_closing_date(),
                            minimum_wage=wages.rows_around(today()))
 
@@ -125,7 +120,7 @@ def publish(vacancy_id: int):
             form = _vacancy_form(formdata=None)
             form.fill_from(vacancy)
             put_error(form, exc.field, exc.message)
-            return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=_org(),
+            return render_template("vacancies/form.html", form=form, vacancy=vacancy, org=access.own_organisation(),
                                    latest_closing=services.latest_closing_date(),
                            minimum_wage=wages.rows_around(today()))
         flash(exc.message, "error")
