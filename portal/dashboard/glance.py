@@ -190,7 +190,7 @@ def collect(scope: Scope, figures: dict) -> Glance:
         hires_weekly=[n for _w, n in figures["placements_weekly"]],
         endings_weekly=[n for _w, n in queries_glance.endings_per_week(scope)],
         azc=_azc_rows(scope, now, funnel, weekly) if by_azc else [],
-        stages=queries_stalls.stage_times(scope),
+        stages=figures["stage_times"],
         in_stage_now=figures["applications"]["by_stage"],
         twv=queries_stalls.twv_steps(scope),
         cancellations={"pending": placed["cancellations_pending"],

@@ -238,13 +238,22 @@ def cohort_of(scope: Scope) -> Cohort:
         .outerjoin(ApplicationEvent, ApplicationEvent.application_id == Application.id), scope,
     ).group_by(Application.id)
     per_app = materialized(per_app, "per_app")
+    return cohort_from(db.session.execute(cohort_rows(per_app)))
+
+
+def cohort_rows(per_app):
+    """Per azc and furthest rank: how many, and the seconds to the first contact and to the
+    hire as value lists (the per-application rows: azc, now, ever, contact, hire)."""
     rank = case((per_app.c.now > per_app.c.ever, per_app.c.now), else_=per_app.c.ever)
+    return (select(per_app.c.azc, rank, func.count(), value_list(per_app.c.contact),
+                   value_list(per_app.c.hire)).group_by(per_app.c.azc, rank))
+
+
+def cohort_from(rows) -> Cohort:
     ranks: dict[int, Counter] = defaultdict(Counter)
     to_contact: list[float] = []
     to_hire: list[float] = []
-    for azc, r, n, contact, hire in db.session.execute(
-            select(per_app.c.azc, rank, func.count(), value_list(per_app.c.contact),
-                   value_list(per_app.c.hire)).group_by(per_app.c.azc, rank)):
+    for azc, r, n, contact, hire in rows:
         ranks[int(azc)][int(r)] += n
         to_contact += parse_values(contact)
         to_hire += parse_values(hire)

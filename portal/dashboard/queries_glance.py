@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, distinct, func, or_, select
 
 from portal import db
 from portal.applicants.models import Application, Stage
-from portal.clock import AMS, today
+from portal.clock import today, utcnow
 from portal.dashboard.queries import (
     NO_AZC,
     RANK,
@@ -43,7 +43,14 @@ from portal.dashboard.queries_work import (
     worked_at_least,
     working_on,
 )
-from portal.dashboard.sqlfuncs import week_start
+from portal.dashboard.sqlfuncs import (
+    days_between,
+    is_postgresql,
+    local_day,
+    parse_values,
+    value_list,
+    week_start,
+)
 from portal.organisations.models import Organisation
 from portal.placements.models import Placement
 from portal.vacancies.models import Vacancy
@@ -104,18 +111,31 @@ def median_days_to_start(scope: Scope) -> float | None:
 def medians_days_to_start(scopes: Sequence[Scope]) -> list[float | None]:
     """Per period: from the Dutch day of applying to the first working day, for the
     placements that started in the period (hires that did not start are left out). Whole
-    days; never below 0: a start entered before the application date is a typing error, not
-    a negative wait. One query for all periods."""
-    rows = db.session.execute(_placements_with_application(
-        select(Application.created_at, Placement.start_date), _same_filters(scopes))
-        .where(or_(*(s.day_in(Placement.start_date) for s in scopes)), really_started())).all()
-    waits: list[list[int]] = [[] for _s in scopes]
-    for applied, start in rows:
-        wait = max((start - applied.astimezone(AMS).date()).days, 0)
-        for n, s in enumerate(scopes):
-            if s.start <= start <= s.end:
-                waits[n].append(wait)
-    return [float(statistics.median(w)) if w else None for w in waits]
+    days, worked out in the database (one value list per period, not a row per placement);
+    never below 0: a start entered before the application date is a typing error, not a
+    negative wait."""
+    wait = days_between(_applied_on(), Placement.start_date)
+    lists = db.session.execute(_placements_with_application(
+        select(*(value_list(case((s.day_in(Placement.start_date), wait))) for s in scopes)),
+        _same_filters(scopes))
+        .where(or_(*(s.day_in(Placement.start_date) for s in scopes)), really_started())).one()
+    medians = []
+    for text in lists:
+        waits = [max(w, 0) for w in parse_values(text)]
+        medians.append(float(statistics.median(waits)) if waits else None)
+    return medians
+
+
+def _applied_on() -> ColumnElement:
+    """The Dutch day of applying. SQLite's day needs the clock changes between the first and
+    the last application (two cheap look-ups in the index of created_at)."""
+    if is_postgresql():
+        return local_day(Application.created_at, utcnow(), utcnow())
+    first, last = db.session.execute(select(
+        select(func.min(Application.created_at)).scalar_subquery(),
+        select(func.max(Application.created_at)).scalar_subquery())).one()
+    now = utcnow()
+    return local_day(Application.created_at, first or now, (last or now) + timedelta(days=1))
 
 
 WORK = ("started", "working", "reached_3m", "still_3m")

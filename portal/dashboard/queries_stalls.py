@@ -13,14 +13,24 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import aliased
 
 from portal import db
 from portal.aftercare.models import CONCERNS, AftercareCheck, CheckState
 from portal.applicants.models import Application, ApplicationEvent, Stage
 from portal.clock import AMS, today
-from portal.dashboard.queries import Scope, count_if, scoped_applications
+from portal.dashboard.queries import (
+    NO_AZC,
+    Cohort,
+    Scope,
+    cohort_from,
+    cohort_of,
+    cohort_rows,
+    count_if,
+    scoped_applications,
+    stage_rank,
+)
 from portal.dashboard.queries_work import scoped_placements
 from portal.dashboard.sqlfuncs import (
     days,
@@ -65,6 +75,16 @@ def _step_before(step: type[ApplicationEvent]) -> ColumnElement:
             .correlate(step).scalar_subquery())
 
 
+def _stay_seconds(step: type[ApplicationEvent]) -> ColumnElement:
+    """The stay a step ends: from the step before it or, for the first, from applying."""
+    return seconds_between(func.coalesce(_step_before(step), Application.created_at), step.created_at)
+
+
+def _stay_lists(stays) -> list[ColumnElement]:
+    """Per measured stage, the seconds of its finished stays as one value list."""
+    return [value_list(case((stays.c.stage == stage, stays.c.secs))) for stage in MEASURED_STAGES]
+
+
 def stage_times(scope: Scope) -> dict[str, dict]:
     """Per measured stage: finished stays, median and slowest-10 % days (see the docstring).
     Each step (an event) ends a stay in the stage it came from (from_stage: the first one's
@@ -72,18 +92,17 @@ def stage_times(scope: Scope) -> dict[str, dict]:
     for the first, at applying."""
     step = ApplicationEvent
     stays = scoped_applications(
-        select(func.coalesce(step.from_stage, Stage.new).label("stage"),
-               seconds_between(func.coalesce(_step_before(step), Application.created_at),
-                               step.created_at)
-               .label("secs"))
+        select(func.coalesce(step.from_stage, Stage.new).label("stage"), _stay_seconds(step).label("secs"))
         .select_from(Application).join(step, step.application_id == Application.id), scope,
     ).where(step.to_stage != Stage.new)
     # SQLite: worked out once (the correlated subquery must not be copied into each CASE).
     # PostgreSQL computes LAG once per row anyway, and a materialized WITH query of 100,000
     # rows is written to disk: there a plain subquery is a fifth quicker.
     stays = stays.subquery("stays") if is_postgresql() else materialized(stays, "stays")
-    lists = db.session.execute(select(*(
-        value_list(case((stays.c.stage == stage, stays.c.secs))) for stage in MEASURED_STAGES))).one()
+    return _stage_figures(db.session.execute(select(*_stay_lists(stays))).one())
+
+
+def _stage_figures(lists) -> dict[str, dict]:
     result = {}
     for stage, text in zip(MEASURED_STAGES, lists, strict=True):
         values = parse_values(text)
@@ -93,6 +112,44 @@ def stage_times(scope: Scope) -> dict[str, dict]:
         result[stage.value] = {"finished": len(values), "median_days": days(_middle(values)),
                                "slowest_days": days(slowest_tenth(values, ordered=True))}
     return result
+
+
+def cohort_and_stage_times(scope: Scope) -> tuple[Cohort, dict[str, dict]]:
+    """The period's applications read with their histories for both the cohort (funnel,
+    medians: queries.cohort_of) and the time per stage. PostgreSQL does each quickest apart (a
+    hash per application; LAG over the history index). SQLite does both in one statement:
+    the applications are joined to their histories once, in a WITH query that the cohort
+    (grouped per application, then per azc and furthest rank) and the stays both read; a
+    sixth less work than two passes. Same figures as the two functions apart (tested)."""
+    if is_postgresql():
+        return cohort_of(scope), stage_times(scope)
+    step = ApplicationEvent
+    steps = materialized(scoped_applications(select(
+        Application.id.label("app"),
+        func.coalesce(Application.azc_location_id, NO_AZC).label("azc"),
+        stage_rank(Application.stage).label("now"),
+        stage_rank(step.to_stage).label("rank"),
+        step.to_stage.label("to_stage"),
+        func.coalesce(step.from_stage, Stage.new).label("stage"),
+        seconds_between(Application.created_at, step.created_at).label("since"),
+        _stay_seconds(step).label("secs"),
+    ).select_from(Application).outerjoin(step, and_(step.application_id == Application.id,
+                                                    step.to_stage != Stage.new)), scope), "steps")
+
+    def first_into(stage: Stage) -> ColumnElement:
+        return func.min(case((steps.c.to_stage == stage, steps.c.since)))
+
+    per_app = materialized(select(
+        steps.c.azc, func.max(steps.c.now).label("now"),
+        func.coalesce(func.max(steps.c.rank), 0).label("ever"),
+        first_into(Stage.contacted).label("contact"), first_into(Stage.hired).label("hire"),
+    ).group_by(steps.c.app, steps.c.azc), "per_app")
+    both = union_all(
+        cohort_rows(per_app).add_columns(literal_column("0")),
+        select(*_stay_lists(steps), literal_column("1")).where(steps.c.to_stage.is_not(None)))
+    rows = db.session.execute(both).all()
+    lists = next(row[:5] for row in rows if row[5] == 1)
+    return cohort_from(row[:5] for row in rows if row[5] == 0), _stage_figures(lists)
 
 
 def _median(values: list[int]) -> float | None:

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from portal.applicants import forms as applicant_forms
-from portal.dashboard import queries, queries_work
+from portal.dashboard import queries, queries_stalls, queries_work
 from portal.dashboard.queries import Scope
 from portal.formatting import LabelledDate
 from portal.placements.forms import CONTRACT_LABELS
@@ -28,10 +28,13 @@ class Table:
 
 def collect(scope: Scope) -> dict:
     """Every figure of the adviser dashboard for one scope."""
-    cohort = queries.cohort_of(scope)  # read once, for the tables and the funnel
-    by_azc = queries.applications_per_azc_week(scope)  # once, for the tables and the trends
+    # The period's applications and histories read once, for the tables, the funnel and the
+    # time per stage; applications per azc and week once, for the tables and the trends.
+    cohort, stage_times = queries_stalls.cohort_and_stage_times(scope)
+    by_azc = queries.applications_per_azc_week(scope)
     return {
         "cohort": cohort,
+        "stage_times": stage_times,
         "organisations": queries.organisations(scope),
         "vacancies": queries.vacancies(scope),
         "applications": queries.applications(scope, cohort),

@@ -13,10 +13,16 @@ import pytest
 from sqlalchemy import select
 
 from portal import clock, db
-from portal.applicants.models import Application, ApplicationSource, ResidenceStatus
+from portal.applicants.models import (
+    Application,
+    ApplicationEvent,
+    ApplicationSource,
+    ResidenceStatus,
+    Stage,
+)
 from portal.clock import AMS
 from portal.dashboard import queries, queries_glance, queries_stalls, queries_work
-from portal.dashboard.queries import NO_AZC, Scope
+from portal.dashboard.queries import NO_AZC, RANK, Scope
 from portal.dashboard.sqlfuncs import week_start
 from portal.placements.models import EndReason, Placement, TwvState
 from portal.vacancies.models import Vacancy, VacancyStatus
@@ -49,6 +55,7 @@ def world(make, db_session):
             rng.choice(vacancies), azc_location_id=(loc := rng.choice(azcs)) and loc.id,
             created_at=moment(date(2025, 10, 20), date(2026, 3, 15)),
             source=rng.choice(list(ApplicationSource)), residence_status=rng.choice(list(ResidenceStatus)))
+        _history(app, rng)
         if rng.random() < 0.7:
             start = app.created_at.date() + timedelta(days=rng.randint(-3, 60))
             end = start + timedelta(days=rng.randint(0, 130)) if rng.random() < 0.5 else None
@@ -60,6 +67,21 @@ def world(make, db_session):
                 created_at=moment(date(2025, 10, 20), date(2026, 3, 15)))
     db_session.commit()
     return region, azcs
+
+
+LADDER = [Stage.contacted, Stage.tour, Stage.assessment, Stage.offer, Stage.hired]
+
+
+def _history(app: Application, rng: random.Random) -> None:
+    """Steps up the ladder, sometimes two at one moment, one recorded a second before the
+    application, an ending, a step back to "new"; some applications without any history."""
+    when, stage = app.created_at, Stage.new
+    for _n in range(rng.choice([0, 1, 2, 3, 5])):
+        when += timedelta(seconds=rng.choice([0, -1, 3600, rng.randint(1, 20 * 86400)]))
+        to = rng.choice([*LADDER, Stage.rejected, Stage.new])
+        db.session.add(ApplicationEvent(application=app, from_stage=stage, to_stage=to, created_at=when))
+        stage = to
+    app.stage = stage
 
 
 SCOPES = [dict(), dict(sector="logistiek"), dict(residence="status_holder"), dict(source="poster")]
@@ -182,3 +204,33 @@ def test_applications_per_dutch_week_across_a_clock_change_equal_a_count_by_hand
         {k: dict(c) for k, c in by_hand.items()}
     assert set(counted) >= {NO_AZC}
 
+
+
+@pytest.mark.parametrize("filters", [dict(), dict(residence="asylum_seeker"), dict(source="desk")])
+def test_the_cohort_and_the_time_per_stage_in_one_statement_equal_a_count_by_hand(world, filters):
+    region, _azcs = world
+    scope = Scope(start=date(2025, 11, 1), end=date(2026, 3, 15), region_id=region.id, **filters)
+    apps = [a for a in db.session.scalars(select(Application))
+            if a.vacancy.organisation.region_id == region.id and scope.since <= a.created_at < scope.until
+            and filters.get("residence") in (None, a.residence_status.value)
+            and filters.get("source") in (None, a.source.value)]
+    ranks: dict = defaultdict(Counter)
+    stays: dict = defaultdict(list)
+    for a in apps:
+        steps = sorted((e for e in a.events if e.to_stage != Stage.new), key=lambda e: (e.created_at, e.id))
+        furthest = max([RANK.get(a.stage, 0)] + [RANK.get(e.to_stage, 0) for e in a.events])
+        ranks[a.azc_location_id or NO_AZC][furthest] += 1
+        before = a.created_at
+        for e in steps:
+            stays[(e.from_stage or Stage.new).value].append(max((e.created_at - before).total_seconds(), 0))
+            before = e.created_at
+    cohort, times = queries_stalls.cohort_and_stage_times(scope)
+    assert {k: dict(c) for k, c in cohort.ranks.items()} == {k: dict(c) for k, c in ranks.items()}
+    assert times == queries_stalls.stage_times(scope)
+    alone = queries.cohort_of(scope)
+    assert (sorted(cohort.to_contact), sorted(cohort.to_hire)) == (sorted(alone.to_contact), sorted(alone.to_hire))
+    for stage, values in stays.items():
+        if stage in times:
+            assert times[stage]["finished"] == len(values)
+            assert times[stage]["median_days"] == round(statistics.median(values) / 86400, 1) + 0.0
+    assert sum(t["finished"] for t in times.values()) > 5  # the world has histories
