@@ -38,11 +38,6 @@ def valid_phone(form, field):
     field.e164 = e164
 
 
-# The old private name, still imported by portal/talent/forms.py while that package is being
-# written; remove once it imports valid_phone.
-_phone = valid_phone
-
-
 class _EmptyToValidators:
     """An empty choice is left to the field's own validators: one clear message, not two."""
 

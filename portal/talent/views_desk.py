@@ -4,12 +4,13 @@ want". Staff reach the azc's they work at (the Werkbalie's rule: the region's ad
 azc's coordinators, admins)."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, render_template
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from portal import db
+from portal.access import found_or_404
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
 from portal.activities.poster import render as render_poster
@@ -28,10 +29,7 @@ staff_only = roles_required(Role.coordinator, Role.adviser, Role.admin)
 
 
 def _location(code: str):
-    found = desk_queries.staff_location(current_user, code)
-    if found is None:
-        abort(404)
-    return found
+    return found_or_404(desk_queries.staff_location(current_user, code))
 
 
 @bp.get("/")

@@ -3,12 +3,13 @@ the matching list of the region's advisers. The employer never sees a profile; c
 reach it only as applications of residents who said yes to a proposal."""
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 
 from portal import db
+from portal.access import found_or_404
 from portal.accounts.auth import member_required
 from portal.talent import worklist
 from portal.talent.forms_staff import ActionForm
@@ -20,9 +21,7 @@ bp = Blueprint("talent_employer", __name__)
 @bp.post("/vacatures/<int:vacancy_id>/kandidaten-zoeken")
 @member_required
 def ask(vacancy_id: int):
-    vacancy = vacancy_queries.for_organisation(current_user.organisation, vacancy_id)
-    if vacancy is None:
-        abort(404)
+    vacancy = found_or_404(vacancy_queries.for_organisation(current_user.organisation, vacancy_id))
     back = redirect(url_for("vacancies.show", vacancy_id=vacancy.id))
     if not ActionForm().validate_on_submit():
         return back

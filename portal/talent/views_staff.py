@@ -38,17 +38,11 @@ def _labels():
 
 
 def _profile(profile_id: int) -> Profile:
-    found = matching.profile_for(current_user, profile_id)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(matching.profile_for(current_user, profile_id))
 
 
 def _vacancy(vacancy_id: int) -> Vacancy:
-    found = worklist.vacancy_for(current_user, vacancy_id)
-    if found is None:
-        abort(404)
-    return found
+    return access.found_or_404(worklist.vacancy_for(current_user, vacancy_id))
 
 
 @bp.get("/talent/profielen/")
