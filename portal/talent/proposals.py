@@ -104,14 +104,19 @@ def propose(profile: Profile, vacancy: Vacancy, adviser: object, *,
     return proposal
 
 
+# reach.tell fills %(title)s with the job's title as this reader gets it.
+PROPOSAL_SUBJECT = _l("Een baan voor jou: %(title)s")
+
+
 def tell_resident(proposal: Proposal) -> int:
-    """Text message and/or mail in the resident's language, with the job in that language and
-    the link to their private page, where they answer. Returns how many were queued."""
+    """Text message and/or mail in the resident's language, with the job as the vacancy's page
+    names it in that language (phrases.local; a title only in Dutch or English is quoted and
+    the mail says "This text is in Dutch", as activities' messages do) and the link to their
+    private page, where they answer. Returns how many were queued."""
     profile = proposal.profile
-    lang = profile.ui_language or "nl"
-    title = localize(proposal.vacancy, lang).title.text
-    return reach.tell(profile, "talent", "proposal", _l("Een baan voor jou: %(title)s", title=title),
-                      dedupe=f"talent-proposal-{proposal.id}", profile=profile, title=title,
+    title = localize(proposal.vacancy, profile.ui_language or "nl").title
+    return reach.tell(profile, "talent", "proposal", PROPOSAL_SUBJECT, local_title=title,
+                      dedupe=f"talent-proposal-{proposal.id}", profile=profile,
                       city=proposal.vacancy.city, link=private_url(profile),
                       days=ANSWER_DAYS)
 
