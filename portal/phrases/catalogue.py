@@ -27,9 +27,11 @@ LABELS: dict[str, str] = {
     "note.en": "Deze tekst is in het Engels.",
     "note.machine": "Vertaald door een computer. Er kunnen fouten in staan.",
     "note.message_nl": "Dit bericht is in het Nederlands geschreven.",
-    # The call to action on the activity and Werkbalie posters, printed in the azc's languages.
+    # The call to action on the activity, Werkbalie and talent posters, printed in the azc's
+    # languages.
     "cta.sign_up": "Scan en meld je aan",
     "cta.book": "Scan en maak een afspraak",
+    "cta.tell_work": "Scan en vertel welk werk je zoekt",
 }
 
 

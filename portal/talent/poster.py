@@ -12,17 +12,9 @@ from portal.urls import absolute_url, display_base
 
 POSTER_DAYS = 365  # nothing on it runs out; COA renews the board's posters once a year
 
-# "Scan and tell us what work you want". REVIEW (ar, ti, fa, tr, so): written for the poster;
-# to be checked by a native speaker (COA interpreters) before the first print run.
-SCAN_TO_TELL: tuple[tuple[str, str], ...] = (
-    ("nl", "Scan en vertel welk werk je zoekt"),
-    ("en", "Scan and tell us what work you want"),
-    ("ar", "امسح الرمز وأخبرنا بالعمل الذي تريده"),
-    ("ti", "ስካን ግበሩ እሞ እንታይ ስራሕ ከም እትደልዩ ንገሩና"),
-    ("fa", "اسکن کنید و بگویید چه کاری می‌خواهید"),
-    ("tr", "Tarayın ve hangi işi istediğinizi söyleyin"),
-    ("so", "Iskaan garee oo noo sheeg shaqada aad rabto"),
-)
+# "Scan and tell us what work you want", by its key in the phrasebook catalogue
+# (portal/phrases/translations, where translators keep the posters' lines per language).
+SCAN_TO_TELL = "cta.tell_work"
 
 
 def profile_poster(location: Location, months: int) -> Poster:
