@@ -13,7 +13,7 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, tuple_, union_all
 from sqlalchemy.orm import aliased
 
 from portal import db
@@ -63,15 +63,16 @@ def _step_before(step: type[ApplicationEvent]) -> ColumnElement:
     """The moment of the step before this one in the application's history (in time, then in
     order of recording; the "new" step of applying left out); NULL for the first. PostgreSQL
     reads it with LAG; SQLite sorts every row for a window function, so it looks the step up
-    in the index of the history instead. Both give the same moment."""
+    in the index of the history instead (application_id, created_at, id: one step back from
+    this step's place in it). Both give the same moment."""
     if is_postgresql():
         return func.lag(step.created_at).over(partition_by=step.application_id,
                                                order_by=(step.created_at, step.id))
     before = aliased(ApplicationEvent)
-    return (select(func.max(before.created_at))
+    return (select(before.created_at)
             .where(before.application_id == step.application_id, before.to_stage != Stage.new,
-                   before.created_at <= step.created_at,
-                   or_(before.created_at < step.created_at, before.id < step.id))
+                   tuple_(before.created_at, before.id) < tuple_(step.created_at, step.id))
+            .order_by(before.created_at.desc(), before.id.desc()).limit(1)
             .correlate(step).scalar_subquery())
 
 
