@@ -1,15 +1,19 @@
-"""The one-button POST that several features share (confirm a tour, cancel it, take over a
-question, disable an account...): CSRF-checked, one service call, one commit, a flash, a
-redirect. A broken rule (any DomainError) is rolled back and shown as the error message."""
+"""The POSTs that several features share: CSRF-checked, one service call, one commit, a
+flash, a redirect. button_action: a form that is only a button (confirm a tour, cancel it, take
+over a question, disable an account...); a broken rule (any DomainError) is rolled back and
+flashed. form_action: a form with fields; a broken rule is rolled back and put next to its
+field (portal.form_errors), and the view shows the form again."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from flask import abort, flash, redirect
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
 
 from portal import db
 from portal.domain import DomainError
+from portal.form_errors import put_error
 
 
 def button_action(call: Callable[[], object], success: str, back: str):
@@ -23,4 +27,22 @@ def button_action(call: Callable[[], object], success: str, back: str):
     else:
         db.session.commit()
         flash(success, "success")
+    return redirect(back)
+
+
+def form_action(form: FlaskForm, call: Callable[[], object], success: str, back: str,
+                field: str | None = None) -> Response | None:
+    """Valid fields: `call()`, commit, flash `success`, redirect to `back`. None: show the form
+    again (422) — its fields were not valid, or the service refused; then the refusal sits next
+    to the field it names (else `field`, else the form as a whole)."""
+    if not form.validate_on_submit():
+        return None
+    try:
+        call()
+    except DomainError as exc:
+        db.session.rollback()
+        put_error(form, exc.field or field, exc.message)
+        return None
+    db.session.commit()
+    flash(success, "success")
     return redirect(back)

@@ -20,6 +20,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from portal.formatting import iso_date
+from portal.security import NO_STORE
 
 FORMULA_START = ("=", "+", "-", "@")
 # Characters a spreadsheet may skip before it looks for a formula.
@@ -66,6 +67,4 @@ def write(header: Iterable[object], rows: Iterable[Iterable[object]]) -> tuple[s
 def response(text: str, filename: str) -> Response:
     """A download that no browser or proxy keeps: these files hold personal data."""
     return Response(text, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store",
-    })
+        "Content-Disposition": f'attachment; filename="{filename}"', **NO_STORE})

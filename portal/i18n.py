@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from flask import current_app, g, request
+from wtforms import Form
 
 # code -> (own name, text direction)
 LANGUAGES: dict[str, tuple[str, str]] = {
@@ -77,6 +78,18 @@ def visitor_language() -> str:
 
 def text_direction(code: str | None = None) -> str:
     return LANGUAGES.get(code or select_locale(), ("", "ltr"))[1]
+
+
+def switching_language() -> bool:
+    """The form came back because a language button in the header was pressed
+    (_partials/language_picker.html posts it with switch_lang): show it again in that language
+    with what was typed; it is not an answer, so nothing is checked or stored."""
+    return request.method == "POST" and bool(request.form.get("switch_lang"))
+
+
+def answered(form: Form) -> bool:
+    """A resident's form posted to be stored: not a language switch, and every field valid."""
+    return request.method == "POST" and not switching_language() and form.validate()
 
 
 def remember_choice(response):

@@ -22,8 +22,7 @@ from flask import render_template
 from flask.typing import ResponseReturnValue
 
 from portal.i18n import resident_page
-
-NO_STORE = {"Cache-Control": "no-store"}  # a shared phone must not show it from cache
+from portal.security import NO_STORE
 
 View = Callable[..., ResponseReturnValue]
 

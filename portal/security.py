@@ -77,12 +77,17 @@ def read_token(purpose: str, token: str, max_age: int):
         raise TokenError(expired=False) from exc
 
 
+# Headers for a response no browser or proxy may keep (see no_store): a shared phone or office
+# computer must not show it again from its cache.
+NO_STORE = {"Cache-Control": "no-store"}
+
+
 def no_store(response: Response) -> Response:
     """An after_request hook for a blueprint whose pages show personal data (names, phone
     numbers, reports, exports): `bp.after_request(no_store)`. No browser or proxy keeps a copy,
     so a shared computer at an office or an azc cannot show the page again from its cache or
     history after the user signed out. Set on the blueprint, so a new page cannot forget it."""
-    response.headers["Cache-Control"] = "no-store"
+    response.headers.update(NO_STORE)
     return response
 
 

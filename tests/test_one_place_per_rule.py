@@ -23,6 +23,8 @@ RULES = [
     # The resident's private links (/s/, /t/, /b/): one loader-or-not-found, one not-found page.
     ("private link pages", r"\"apply/not_found\.html\"|def not_found\(\)|_by_token\(\w+\)\n",
      "private_links.py"),
+    # A page for some roles that answers 404 to others; a member's own organisation.
+    ("roles or 404, own organisation", r"refuse=404\)|def _org\(", "access/__init__.py"),
 ]
 
 
@@ -43,3 +45,19 @@ def test_staff_pages_load_or_404_in_one_place():
     pattern = re.compile(r"(\w+) = [^\n]+\n\s+if \1 is None:\n\s+abort\(404\)")
     found = sorted(name for name, text in _sources() if pattern.search(text))
     assert found == ["guidance/views.py"]
+
+
+def test_language_switch_in_one_place():
+    """A form posted back by a language button is not an answer: portal.i18n.switching_language
+    and answered(form) say so for every resident form. talent/views_public.py is being written
+    by another helper right now: it should use i18n.answered too, then leave this list."""
+    found = sorted(name for name, text in _sources() if '"switch_lang"' in text)
+    assert found == ["i18n.py", "talent/views_public.py"]
+
+
+def test_no_store_in_one_place():
+    """'Never keep a copy of this page' is security.NO_STORE (headers) and security.no_store (the
+    blueprint hook). dashboard/views.py is being changed by another helper right now: its PDF
+    headers should use NO_STORE too, then leave this list."""
+    found = sorted(name for name, text in _sources() if '"no-store"' in text)
+    assert found == ["dashboard/views.py", "security.py"]

@@ -30,8 +30,9 @@ from portal.apply.signals import board_shown
 from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
-from portal.i18n import resident_page
-from portal.private_links import NO_STORE, not_found, private_link, private_page
+from portal.i18n import answered, resident_page
+from portal.private_links import not_found, private_link, private_page
+from portal.security import NO_STORE
 from portal.urls import base_url, host
 
 bp = Blueprint("activities_public", __name__)
@@ -66,7 +67,7 @@ def activity(activity_code: str):
     if not pools:
         return render_template("activities/public_over.html", **_about(found))
     form = _form(found, pools)
-    if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
+    if answered(form):
         if form.website.data:  # a bot filled the honeypot: look like success, store nothing
             return _done(found, None, new_link().token)
         pool = next(p for p in pools if p.id == form.pool.data)

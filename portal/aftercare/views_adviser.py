@@ -2,12 +2,13 @@
 retention figures. Another region's check-in answers 404; admins see all."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import adviser_required
+from portal.actions import form_action
 from portal.aftercare import queries, services
 from portal.aftercare.forms import FollowUpForm
 from portal.aftercare.views import bp
@@ -51,14 +52,6 @@ def adviser_detail(check_id: int):
 def follow_up(check_id: int):
     check = _load(check_id)
     form = FollowUpForm()
-    if form.validate_on_submit():
-        try:
-            services.follow_up(check, current_user, form.note.data)
-        except services.AftercareError as exc:
-            db.session.rollback()
-            form.note.errors.append(str(exc.message))
-        else:
-            db.session.commit()
-            flash(_("Opvolging vastgelegd."), "success")
-            return redirect(url_for("aftercare.adviser_index"))
-    return _detail(check, form, 422)
+    done = form_action(form, lambda: services.follow_up(check, current_user, form.note.data),
+                       _("Opvolging vastgelegd."), url_for("aftercare.adviser_index"), field="note")
+    return done or _detail(check, form, 422)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from flask import request
 
 from portal.apply.forms import normalise_phone
+from portal.i18n import switching_language
 
 IP_LIMIT = "300 per hour"
 PHONE_LIMIT = "5 per hour"
@@ -60,4 +61,4 @@ def vacancy_key() -> str:
 def answered(response) -> bool:
     """The form was valid and got an answer (200); a form with errors comes back with 422,
     and a form sent back in another language (switch_lang) is not an answer either."""
-    return response.status_code == 200 and not request.form.get("switch_lang")
+    return response.status_code == 200 and not switching_language()

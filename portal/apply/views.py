@@ -13,7 +13,7 @@ from portal.apply import landing_cache, landing_fastpath, limits, queries, servi
 from portal.apply.forms import LANGUAGE_CODES, NOT_IN_AZC, ApplyForm, EligibilityForm, options
 from portal.apply.wording import vacancy_facts
 from portal.extensions import limiter
-from portal.i18n import LANGUAGES, resident_page
+from portal.i18n import LANGUAGES, resident_page, switching_language
 from portal.phrases.local import list_entries, localize
 from portal.private_links import not_found, private_page
 from portal.regions.models import Location
@@ -126,7 +126,7 @@ def apply(code: str, location_code: str | None = None):
         form.azc_location.data = location.id if location else 0
         if str(get_locale()) in LANGUAGE_CODES:
             form.lang1.data = str(get_locale())
-    elif request.form.get("switch_lang"):
+    elif switching_language():
         pass  # a language button: the same form again in that language (?lang= in the button's
         # formaction) with everything typed so far; nothing is checked or stored
     elif form.validate():

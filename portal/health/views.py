@@ -16,12 +16,12 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from portal import db
 from portal.extensions import limiter
 from portal.i18n import visitor_language
+from portal.security import NO_STORE
 
 bp = Blueprint("health", __name__)
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 10
-NO_STORE = {"Cache-Control": "no-store"}
 
 
 def _database() -> str:

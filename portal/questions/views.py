@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import member_required
+from portal.actions import form_action
 from portal.form_errors import put_error
 from portal.questions import services
 from portal.questions.forms import STATE_LABELS, AskForm, ConfirmForm, ReplyForm
@@ -77,17 +78,10 @@ def thread(question_id: int):
 def reply(question_id: int):
     question = _load(question_id)
     form = ReplyForm()
-    if form.validate_on_submit():
-        try:
-            services.reply_as_member(question, current_user, form.body.data)
-        except services.QuestionError as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc.message))
-        else:
-            db.session.commit()
-            flash(_("Uw bericht is verstuurd."), "success")
-            return redirect(url_for("questions.thread", question_id=question.id))
-    return _thread(question, form, 422)
+    done = form_action(form, lambda: services.reply_as_member(question, current_user, form.body.data),
+                       _("Uw bericht is verstuurd."),
+                       url_for("questions.thread", question_id=question.id), field="body")
+    return done or _thread(question, form, 422)
 
 
 @bp.post("/vragen/<int:question_id>/sluiten")

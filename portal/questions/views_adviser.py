@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import adviser_required
-from portal.actions import button_action
+from portal.actions import button_action, form_action
 from portal.audit.services import record
 from portal.bounds import id_arg
 from portal.form_errors import put_error
@@ -55,17 +55,10 @@ def adviser_thread(question_id: int):
 def answer(question_id: int):
     question = _load(question_id)
     form = AnswerForm()
-    if form.validate_on_submit():
-        try:
-            services.answer(question, current_user, form.body.data)
-        except services.QuestionError as exc:
-            db.session.rollback()
-            form.body.errors.append(str(exc.message))
-        else:
-            db.session.commit()
-            flash(_("Uw antwoord is verstuurd. De vraagsteller krijgt een e-mail."), "success")
-            return redirect(url_for("questions.adviser_thread", question_id=question.id))
-    return _thread(question, form, 422)
+    done = form_action(form, lambda: services.answer(question, current_user, form.body.data),
+                       _("Uw antwoord is verstuurd. De vraagsteller krijgt een e-mail."),
+                       url_for("questions.adviser_thread", question_id=question.id), field="body")
+    return done or _thread(question, form, 422)
 
 
 @bp.post("/adviseur/vragen/<int:question_id>/overnemen")

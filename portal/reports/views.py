@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from portal import db
 from portal.extensions import limiter
 from portal.form_errors import put_error
-from portal.i18n import resident_page
+from portal.i18n import answered, resident_page
 from portal.reports import services
 from portal.reports.forms import PUBLIC_STATE_LABELS, ReportForm, StatusForm
 from portal.reports.models import ReporterType
@@ -47,7 +47,7 @@ def report_form():
             form.location.data = location.code
     # A language button posts the form back (see _partials/language_picker.html): show it in
     # that language with what was typed, check and store nothing.
-    if not request.form.get("switch_lang") and form.validate_on_submit():
+    if answered(form):
         if form.website.data:
             # A bot: look successful, store nothing.
             session.pop(SESSION_KEY, None)

@@ -23,8 +23,9 @@ from portal.apply.signals import board_shown
 from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
-from portal.i18n import resident_page
-from portal.private_links import NO_STORE, not_found, private_link, private_page
+from portal.i18n import answered, resident_page
+from portal.private_links import not_found, private_link, private_page
+from portal.security import NO_STORE
 from portal.urls import base_url, host
 from portal.werkbalie import booking, queries, slots
 from portal.werkbalie.forms import BookingForm, MoveForm, options
@@ -70,7 +71,7 @@ def book(location_code: str):
     form.language.choices = options([(c, language_names([c])) for c in slot.series.languages])
     if request.method == "GET" and str(get_locale()) in slot.series.languages:
         form.language.data = str(get_locale())
-    if request.method == "POST" and not request.form.get("switch_lang") and form.validate():
+    if answered(form):
         if form.website.data:
             return _done(location, None, "x" * 32)
         try:
