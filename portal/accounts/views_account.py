@@ -1,7 +1,10 @@
 """Account self-service: email verification, password reset, invites, settings."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, session, url_for
+from collections.abc import Callable
+from typing import TypeVar
+
+from flask import abort, flash, make_response, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
@@ -18,9 +21,12 @@ from portal.accounts.forms import (
 )
 from portal.accounts.limits import IP_LIMIT, account_mail_limits, may_mail_account
 from portal.accounts.views import bp, start_session
+from portal.actions import form_action
 from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.security import TokenError
+
+T = TypeVar("T")
 
 
 def _bad_link(kind: str, expired: bool):
@@ -29,16 +35,35 @@ def _bad_link(kind: str, expired: bool):
                            form=EmailOnlyForm()), 400
 
 
+def _read_link(kind: str, read: Callable[[], T]) -> T:
+    """What a mailed link stands for (`read()` checks its token), or the bad-link page for an
+    expired or broken link (aborts with it)."""
+    try:
+        return read()
+    except TokenError as exc:
+        abort(make_response(_bad_link(kind, exc.expired)))
+    except services.AccountError:
+        abort(make_response(_bad_link(kind, False)))
+
+
+def _mail_quietly(form: EmailOnlyForm, send: Callable[[str], object], text: str,
+                  template: str):
+    """Ask for a mail to an address: the same answer whether or not it has an account, and
+    past the cap (may_mail_account) no new mail goes out: the owner still has the links sent
+    so far, and a stranger learns nothing."""
+    if not form.validate_on_submit():
+        return render_template(template, form=form)
+    if may_mail_account(form.email.data):
+        send(form.email.data)
+        db.session.commit()
+    return render_template("accounts/sent.html", title=_("Controleer uw e-mail"), text=text)
+
+
 # --- email verification -----------------------------------------------------------------------
 
 @bp.get("/account/bevestigen/<token>")
 def verify_email(token: str):
-    try:
-        services.verify_email(token)
-    except TokenError as exc:
-        return _bad_link("verify", exc.expired)
-    except services.AccountError:
-        return _bad_link("verify", False)
+    _read_link("verify", lambda: services.verify_email(token))
     db.session.commit()
     flash(_("Uw e-mailadres is bevestigd. U kunt nu inloggen."), "success")
     return redirect(url_for("accounts.login"))
@@ -47,16 +72,10 @@ def verify_email(token: str):
 @bp.route("/account/bevestigen", methods=["GET", "POST"])
 @account_mail_limits
 def resend_verification():
-    form = EmailOnlyForm()
-    if form.validate_on_submit():
-        if may_mail_account(form.email.data):
-            services.resend_verification(form.email.data)
-            db.session.commit()
-        # Same answer whether or not the address has an account.
-        return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
-                               text=_("Als er een account met dit e-mailadres is dat nog niet is "
-                                      "bevestigd, sturen we een nieuwe link."))
-    return render_template("accounts/resend_verification.html", form=form)
+    return _mail_quietly(EmailOnlyForm(), services.resend_verification,
+                         _("Als er een account met dit e-mailadres is dat nog niet is "
+                           "bevestigd, sturen we een nieuwe link."),
+                         "accounts/resend_verification.html")
 
 
 # --- password reset ---------------------------------------------------------------------------
@@ -64,40 +83,22 @@ def resend_verification():
 @bp.route("/wachtwoord-vergeten", methods=["GET", "POST"])
 @account_mail_limits
 def forgot_password():
-    form = EmailOnlyForm()
-    if form.validate_on_submit():
-        # Past the cap no new mail goes out but the answer is the same: the owner still has the
-        # links sent so far, and a stranger learns nothing.
-        if may_mail_account(form.email.data):
-            services.request_password_reset(form.email.data)
-            db.session.commit()
-        return render_template("accounts/sent.html", title=_("Controleer uw e-mail"),
-                               text=_("Als er een account met dit e-mailadres is, sturen we binnen "
-                                      "een paar minuten een link om een nieuw wachtwoord te kiezen. "
-                                      "De link werkt één keer en één uur lang."))
-    return render_template("accounts/forgot_password.html", form=form)
+    return _mail_quietly(EmailOnlyForm(), services.request_password_reset,
+                         _("Als er een account met dit e-mailadres is, sturen we binnen "
+                           "een paar minuten een link om een nieuw wachtwoord te kiezen. "
+                           "De link werkt één keer en één uur lang."),
+                         "accounts/forgot_password.html")
 
 
 @bp.route("/wachtwoord-herstellen/<token>", methods=["GET", "POST"])
 @limiter.limit(IP_LIMIT, methods=["POST"])
 def reset_password(token: str):
-    try:
-        services.user_for_reset(token)
-    except TokenError as exc:
-        return _bad_link("reset", exc.expired)
-    except services.AccountError:
-        return _bad_link("reset", False)
+    _read_link("reset", lambda: services.user_for_reset(token))
     form = ResetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.reset_password(token, form.password.data)
-        except services.AccountError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Uw nieuwe wachtwoord is opgeslagen. Log in met uw nieuwe wachtwoord."), "success")
-            return redirect(url_for("accounts.login"))
-    return render_template("accounts/reset_password.html", form=form)
+    done = form_action(form, lambda: services.reset_password(token, form.password.data),
+                       _("Uw nieuwe wachtwoord is opgeslagen. Log in met uw nieuwe wachtwoord."),
+                       url_for("accounts.login"))
+    return done or render_template("accounts/reset_password.html", form=form)
 
 
 # --- invites ----------------------------------------------------------------------------------
@@ -107,28 +108,17 @@ def reset_password(token: str):
 @limiter.limit("20 per hour", methods=["POST"])
 def invite():
     form = InviteForm()
-    if form.validate_on_submit():
-        try:
-            services.invite(current_user, form.email.data)
-        except services.AccountError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De uitnodiging is verstuurd naar %(email)s.",
-                    email=services.normalise_email(form.email.data)), "success")
-            return redirect(url_for("accounts.invite"))
-    return render_template("accounts/invite.html", form=form)
+    done = form_action(form, lambda: services.invite(current_user, form.email.data),
+                       _("De uitnodiging is verstuurd naar %(email)s.",
+                         email=services.normalise_email(form.email.data)),
+                       url_for("accounts.invite"))
+    return done or render_template("accounts/invite.html", form=form)
 
 
 @bp.route("/uitnodiging/<token>", methods=["GET", "POST"])
 @limiter.limit(IP_LIMIT, methods=["POST"])
 def accept_invite(token: str):
-    try:
-        organisation, email = services.read_invite(token)
-    except TokenError as exc:
-        return _bad_link("invite", exc.expired)
-    except services.AccountError:
-        return _bad_link("invite", False)
+    organisation, email = _read_link("invite", lambda: services.read_invite(token))
     form = AcceptInviteForm()
     if form.validate_on_submit():
         try:
