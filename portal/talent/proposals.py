@@ -6,7 +6,8 @@ withdrawn consent tells the adviser; the employer never sees a profile.
 
 One proposal per profile and vacancy, also when two advisers press at the same moment: the
 unique constraint decides (the second flush raises IntegrityError; the view rolls back and
-shows the first, see `existing`). Functions flush, never commit."""
+shows the first, see `existing`). A proposal marks the employer's request for candidates for
+that vacancy handled (worklist). Functions flush, never commit."""
 from __future__ import annotations
 
 import enum
@@ -27,6 +28,7 @@ from portal.clock import utcnow
 from portal.domain import DomainError
 from portal.notifications.services import queue_template
 from portal.phrases.local import LocalText, localize
+from portal.talent import worklist
 from portal.talent.matching import APPLICATION_ANSWER
 from portal.talent.models import LanguageLevel, Profile, Proposal, ProposalState, TallyKind
 from portal.talent.profiles import private_url
@@ -100,6 +102,9 @@ def propose(profile: Profile, vacancy: Vacancy, adviser: object, *,
     db.session.flush()  # the unique constraint speaks here when another adviser was quicker
     count(TallyKind.proposal_made, profile.location_id, when=now)
     record("talent.proposal_made", proposal, profile_id=profile.id, vacancy_id=vacancy.id)
+    # The employer asked for candidates: a proposal answers that request. (The adviser can
+    # still mark it handled without proposing anyone, on the matching list.)
+    worklist.mark_handled(vacancy, now=now)
     tell_resident(proposal)
     return proposal
 

@@ -74,6 +74,11 @@ def lines(user: object) -> list[Line]:
     return asked + [ln for ln in found if not ln.asked]
 
 
+def request_of(vacancy: Vacancy) -> MatchRequest | None:
+    """The employer's request for this vacancy, open or handled (one per vacancy)."""
+    return db.session.scalar(select(MatchRequest).where(MatchRequest.vacancy_id == vacancy.id))
+
+
 def open_request(vacancy: Vacancy) -> MatchRequest | None:
     return db.session.scalar(select(MatchRequest).where(MatchRequest.vacancy_id == vacancy.id,
                                                         MatchRequest.handled_at.is_(None)))
@@ -89,7 +94,7 @@ def ask_for_candidates(vacancy: Vacancy, member: object, *,
     if not is_open_now(vacancy):
         raise AskError(_l("Alleen voor een gepubliceerde, open vacature kan uw adviseur "
                           "kandidaten zoeken."))
-    found = db.session.scalar(select(MatchRequest).where(MatchRequest.vacancy_id == vacancy.id))
+    found = request_of(vacancy)
     if found is not None and found.handled_at is None:
         return False
     if found is None:

@@ -12,3 +12,8 @@ content_parts = signals.signal("vacancy-content-parts")
 # sender: the new draft copy, with source= the vacancy it was copied from. Receivers copy
 # what they keep about a vacancy (phrases, texts per language); they flush.
 duplicated = signals.signal("vacancy-duplicated")
+
+# sender: the Vacancy on its employer's page (/vacatures/<id>), while rendering. A receiver
+# returns a piece of HTML for the page (the talent pool's "help me find candidates" and whether
+# it was asked for), or None.
+shown = signals.signal("vacancy-shown")

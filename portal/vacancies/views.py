@@ -9,7 +9,7 @@ from portal.accounts.auth import member_required
 from portal.clock import today
 from portal.form_errors import put_error
 from portal.organisations.models import OrgKind
-from portal.vacancies import queries, services, wages
+from portal.vacancies import queries, services, signals, wages
 from portal.vacancies.forms import ActionForm, CloseForm, ExtendForm, VacancyForm
 from portal.vacancies.models import Vacancy, VacancyStatus
 from portal.vacancies.services import VacancyError
@@ -66,7 +66,8 @@ def show(vacancy_id: int):
     return render_template("vacancies/show.html", vacancy=vacancy, org=access.own_organisation(),
                            action_form=ActionForm(), warnings=services.warnings(vacancy),
                            editable=vacancy.status in services.EDITABLE,
-                           closable=vacancy.status not in services.FINAL)
+                           closable=vacancy.status not in services.FINAL,
+                           parts=[html for _receiver, html in signals.shown.send(vacancy) if html])
 
 
 @bp.route("/vacatures/<int:vacancy_id>/bewerken", methods=["GET", "POST"])

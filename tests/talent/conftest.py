@@ -53,3 +53,19 @@ def link_of(html: str) -> str:
     match = re.search(r"/profiel/([\w-]{20,})", html)
     assert match, "no private link on the page"
     return match.group(1)
+
+
+@pytest.fixture
+def setting(make, world, db_session):  # noqa: F811  (world: the imported fixture)
+    """A hotel in the region (its contact: the region's adviser) with an open vacancy at the
+    azc, three profiles (at the azc, the other azc of the region, an azc elsewhere) and a
+    member of the hotel."""
+    org = make.organisation(world.region, name="Hotel Zaan", adviser=world.adviser)
+    vacancy = make.vacancy(org, locations=[world.azc], title="Schoonmaker hotel")
+    selam = make.profile(world.azc, name="Selam Tesfay", languages=(("ti", "native"),),
+                         work=("role.cleaner",))
+    yonas = make.profile(world.azc2, name="Yonas Kidane", name_latin=None, work=("role.kitchen",))
+    far = make.profile(world.far, name="Ver Weg", name_latin=None)
+    member = make.user(organisation=org)
+    db_session.commit()
+    return org, vacancy, selam, yonas, far, member

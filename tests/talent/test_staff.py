@@ -5,26 +5,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from sqlalchemy import select
 
 from portal.audit.models import AuditEvent
 from portal.notifications.models import OutboxMessage
 from portal.talent.models import MatchRequest, Proposal
 from portal.vacancies.models import VacancyStatus
-
-
-@pytest.fixture
-def setting(make, world, db_session):
-    org = make.organisation(world.region, name="Hotel Zaan", adviser=world.adviser)
-    vacancy = make.vacancy(org, locations=[world.azc], title="Schoonmaker hotel")
-    selam = make.profile(world.azc, name="Selam Tesfay", languages=(("ti", "native"),),
-                         work=("role.cleaner",))
-    yonas = make.profile(world.azc2, name="Yonas Kidane", name_latin=None, work=("role.kitchen",))
-    far = make.profile(world.far, name="Ver Weg", name_latin=None)
-    member = make.user(organisation=org)
-    db_session.commit()
-    return org, vacancy, selam, yonas, far, member
 
 
 def _audits(db_session, action):
