@@ -64,3 +64,17 @@ def test_a_status_outside_its_enum_is_refused(make, db_session, table, column):
         # names from the parametrize list above, the value bound
         db_session.execute(text(f'UPDATE "{table}" SET {column} = :bad'), {"bad": "bogus"})  # noqa: S608
     db_session.rollback()
+
+
+def test_a_reference_to_nothing_is_refused(make, db_session):
+    """Foreign keys hold in every test as in production (SQLite switches them on per connection:
+    a connection left without them would hide an erasure that orphans rows)."""
+    vacancy = make.vacancy()
+    db_session.commit()
+    make.application(vacancy, phone=PHONE)
+    db_session.flush()
+    with pytest.raises(IntegrityError):
+        db_session.execute(text("UPDATE application SET vacancy_id = :gone"),
+                           {"gone": vacancy.id + 999})
+        db_session.flush()
+    db_session.rollback()
