@@ -137,10 +137,10 @@ def measure(kind: str, args) -> list[str]:
         for what, url in (
                 ("suggestions for a vacancy", f"/adviseur/talent/vacatures/{vacancy_id}"),
                 ("search: Tigrinya at least good + cleaner + TWV possible",
-                 "/adviseur/talent/?taal=ti&niveau=good&werk=role.cleaner&status=twv"),
+                 "/talent/profielen/?taal=ti&niveau=good&werk=role.cleaner&status=twv"),
                 ("search: one azc, part time, trained",
-                 "/adviseur/talent/?azc=1&beschikbaar=part_time&training=y"),
-                ("search: no filter, last page", "/adviseur/talent/?pagina=9999")):
+                 "/talent/profielen/?azc=1&beschikbaar=part_time&training=y"),
+                ("search: no filter, last page", "/talent/profielen/?pagina=9999")):
             walls = _timed(client, url, args.runs)
             best = min(walls)
             verdict = "OK" if best < TARGET else "TOO SLOW"
