@@ -6,6 +6,7 @@ field (portal.form_errors), and the view shows the form again."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from flask import abort, flash, redirect
 from flask_wtf import FlaskForm
@@ -14,6 +15,8 @@ from werkzeug.wrappers import Response
 from portal import db
 from portal.domain import DomainError
 from portal.form_errors import put_error
+
+T = TypeVar("T")
 
 
 def button_action(call: Callable[[], object], success: str, back: str):
@@ -30,19 +33,21 @@ def button_action(call: Callable[[], object], success: str, back: str):
     return redirect(back)
 
 
-def form_action(form: FlaskForm, call: Callable[[], object], success: str, back: str,
-                field: str | None = None) -> Response | None:
+def form_action(form: FlaskForm, call: Callable[[], T], success: str | Callable[[T], str],
+                back: str, field: str | None = None) -> Response | None:
     """Valid fields: `call()`, commit, flash `success`, redirect to `back`. None: show the form
-    again (422) — its fields were not valid, or the service refused; then the refusal sits next
-    to the field it names (else `field`, else the form as a whole)."""
+    again (the caller picks the status) — its fields were not valid, or the service refused;
+    then the refusal sits next to the field it names (else `field`, else the form as a whole).
+    `success` may be a function of what `call()` returned (a new row's name), asked after the
+    commit."""
     if not form.validate_on_submit():
         return None
     try:
-        call()
+        result = call()
     except DomainError as exc:
         db.session.rollback()
         put_error(form, exc.field or field, exc.message)
         return None
     db.session.commit()
-    flash(success, "success")
+    flash(success(result) if callable(success) else success, "success")
     return redirect(back)

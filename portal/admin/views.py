@@ -2,15 +2,14 @@
 minimum-wage table in views_staff.py on the same blueprint. Admins only."""
 from __future__ import annotations
 
-from flask import Blueprint, flash, has_request_context, redirect, render_template, request, url_for
+from flask import Blueprint, has_request_context, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
 from portal.accounts.auth import admin_required
+from portal.actions import form_action
 from portal.admin import services, unstaffed
 from portal.admin.forms import LocationEditForm, LocationForm, RegionForm
-from portal.form_errors import put_error
 from portal.regions.models import Location, Region
 
 bp = Blueprint("admin", __name__)
@@ -39,17 +38,10 @@ def index():
 @admin_required
 def regions():
     form = RegionForm()
-    if form.validate_on_submit():
-        try:
-            region = services.create_region(form.name.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Regio %(name)s is toegevoegd.", name=region.name), "success")
-            return redirect(url_for("admin.regions"))
-    return render_template("admin/regions.html", form=form, regions=services.regions())
+    done = form_action(form, lambda: services.create_region(form.name.data),
+                       lambda region: _("Regio %(name)s is toegevoegd.", name=region.name),
+                       url_for("admin.regions"))
+    return done or render_template("admin/regions.html", form=form, regions=services.regions())
 
 
 @bp.route("/beheer/regios/<int:region_id>", methods=["GET", "POST"])
@@ -57,17 +49,10 @@ def regions():
 def region_edit(region_id: int):
     region = services.get_or_404(Region, region_id)
     form = RegionForm(obj=region)
-    if form.validate_on_submit():
-        try:
-            services.rename_region(region, form.name.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De regio heet nu %(name)s.", name=region.name), "success")
-            return redirect(url_for("admin.regions"))
-    return render_template("admin/region_edit.html", form=form, region=region)
+    done = form_action(form, lambda: services.rename_region(region, form.name.data),
+                       lambda _renamed: _("De regio heet nu %(name)s.", name=region.name),
+                       url_for("admin.regions"))
+    return done or render_template("admin/region_edit.html", form=form, region=region)
 
 
 @bp.route("/beheer/locaties", methods=["GET", "POST"])
@@ -75,18 +60,12 @@ def region_edit(region_id: int):
 def locations():
     form = LocationForm()
     form.set_regions(services.regions())
-    if form.validate_on_submit():
-        try:
-            loc = services.create_location(form.code.data, form.name.data, form.city.data,
-                                           form.region.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Azc-locatie %(code)s is toegevoegd.", code=loc.code), "success")
-            return redirect(url_for("admin.locations"))
-    return render_template("admin/locations.html", form=form, locations=services.locations())
+    done = form_action(form, lambda: services.create_location(form.code.data, form.name.data,
+                                                              form.city.data, form.region.data),
+                       lambda loc: _("Azc-locatie %(code)s is toegevoegd.", code=loc.code),
+                       url_for("admin.locations"))
+    return done or render_template("admin/locations.html", form=form,
+                                   locations=services.locations())
 
 
 @bp.route("/beheer/locaties/<int:location_id>", methods=["GET", "POST"])
@@ -97,18 +76,11 @@ def location_edit(location_id: int):
     form.set_regions(services.regions())
     if not form.is_submitted():
         form.region.data = loc.region_id  # obj gives the Region object, the select wants its id
-    if form.validate_on_submit():
-        try:
-            services.update_location(loc, form.name.data, form.city.data, form.region.data,
-                                     form.active.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Azc-locatie %(code)s is opgeslagen.", code=loc.code), "success")
-            return redirect(url_for("admin.locations"))
-    return render_template("admin/location_edit.html", form=form, location=loc)
+    done = form_action(form, lambda: services.update_location(loc, form.name.data, form.city.data,
+                                                              form.region.data, form.active.data),
+                       _("Azc-locatie %(code)s is opgeslagen.", code=loc.code),
+                       url_for("admin.locations"))
+    return done or render_template("admin/location_edit.html", form=form, location=loc)
 
 
 from portal.admin import views_postcodes, views_staff  # noqa: E402,F401  (routes on the same bp)

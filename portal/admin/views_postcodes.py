@@ -8,11 +8,11 @@ from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
+from portal.actions import form_action
 from portal.admin import postcodes as ranges
 from portal.admin import services
 from portal.admin.forms import ConfirmForm, PostcodeRangeForm
 from portal.admin.views import bp
-from portal.form_errors import put_error
 from portal.regions.models import PostcodeRange
 
 
@@ -24,19 +24,13 @@ def _form(**kw) -> PostcodeRangeForm:
 @admin_required
 def postcodes():
     form = _form()
-    if form.validate_on_submit():
-        try:
-            row = ranges.add_range(form.low.data, form.high.data, form.region.data,
-                                      form.label.data or "", current_user)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Postcodes %(low)s–%(high)s horen nu bij %(region)s.", low=row.low,
-                    high=row.high, region=row.region.name), "success")
-            return redirect(url_for("admin.postcodes"))
-    return render_template("admin/postcodes.html", form=form, rows=ranges.ranges(),
+    done = form_action(form, lambda: ranges.add_range(form.low.data, form.high.data,
+                                                      form.region.data, form.label.data or "",
+                                                      current_user),
+                       lambda row: _("Postcodes %(low)s–%(high)s horen nu bij %(region)s.",
+                                     low=row.low, high=row.high, region=row.region.name),
+                       url_for("admin.postcodes"))
+    return done or render_template("admin/postcodes.html", form=form, rows=ranges.ranges(),
                            delete_form=ConfirmForm())
 
 
@@ -47,18 +41,11 @@ def postcode_edit(range_id: int):
     form = _form(obj=row)
     if not form.is_submitted():
         form.region.data = row.region_id
-    if form.validate_on_submit():
-        try:
-            ranges.update_range(row, form.low.data, form.high.data, form.region.data,
-                                   form.label.data or "", current_user)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De postcodes zijn opgeslagen."), "success")
-            return redirect(url_for("admin.postcodes"))
-    return render_template("admin/postcode_edit.html", form=form, row=row)
+    done = form_action(form, lambda: ranges.update_range(row, form.low.data, form.high.data,
+                                                         form.region.data, form.label.data or "",
+                                                         current_user),
+                       _("De postcodes zijn opgeslagen."), url_for("admin.postcodes"))
+    return done or render_template("admin/postcode_edit.html", form=form, row=row)
 
 
 @bp.post("/beheer/postcodes/<int:range_id>/verwijderen")

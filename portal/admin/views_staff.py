@@ -1,13 +1,13 @@
 """Admin pages for staff accounts and the minimum-wage table."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import db
 from portal.accounts.auth import admin_required
-from portal.actions import button_action
+from portal.actions import button_action, form_action
 from portal.admin import services
 from portal.admin.forms import ROLE_LABELS, ConfirmForm, MinimumWageForm, RoleForm, StaffForm
 from portal.admin.views import bp
@@ -62,18 +62,11 @@ def staff_role(user_id: int):
     user = services.get_staff_or_404(user_id)
     form = RoleForm()
     form.set_choices(services.regions(), services.locations())
-    if form.validate_on_submit():
-        try:
-            services.change_role(user, current_user, form.role.data, form.region.data,
-                                 form.locations.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De rol van %(email)s is gewijzigd.", email=user.email), "success")
-            return redirect(url_for("admin.staff_edit", user_id=user.id))
-    return _staff_page(user, form, code=400)
+    done = form_action(form, lambda: services.change_role(user, current_user, form.role.data,
+                                                          form.region.data, form.locations.data),
+                       _("De rol van %(email)s is gewijzigd.", email=user.email),
+                       url_for("admin.staff_edit", user_id=user.id))
+    return done or _staff_page(user, form, code=400)
 
 
 def _toggle(user_id: int, action):
@@ -99,17 +92,9 @@ def staff_enable(user_id: int):
 @admin_required
 def wages():
     form = MinimumWageForm()
-    if form.validate_on_submit():
-        try:
-            row = services.add_wage(form.valid_from.data, form.euros.data)
-        except services.AdminError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Minimumloon vanaf %(date)s is toegevoegd.", date=row.valid_from.isoformat()),
-                  "success")
-            return redirect(url_for("admin.wages"))
-    rows = services.wages()
-    return render_template("admin/wages.html", form=form, rows=rows,
-                           stale=services.wage_table_stale())
+    done = form_action(form, lambda: services.add_wage(form.valid_from.data, form.euros.data),
+                       lambda row: _("Minimumloon vanaf %(date)s is toegevoegd.",
+                                     date=row.valid_from.isoformat()),
+                       url_for("admin.wages"))
+    return done or render_template("admin/wages.html", form=form, rows=services.wages(),
+                                   stale=services.wage_table_stale())
