@@ -10,6 +10,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import admin_required, adviser_required, roles_required
 from portal.accounts.models import Role
+from portal.actions import form_action
 from portal.form_errors import put_error
 from portal.i18n import LANGUAGES
 from portal.phrases import queries, services
@@ -54,16 +55,12 @@ def pick(vacancy_id: int):
     query = (request.args.get("zoek") or "").strip()[:60]
     shown = [p for p in offered if not query or p.id in selected or queries.matches(p, query)]
     form = picker_form(offered)
-    if form.validate_on_submit():
-        try:
-            services.set_selection(vacancy, form.chosen(), form.shown_ids())
-        except PhraseError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De zinnen zijn opgeslagen. Bewoners lezen ze in hun eigen taal."), "success")
-            return redirect(url_for("vacancies.show", vacancy_id=vacancy.id))
-    elif not form.is_submitted():
+    done = form_action(form, lambda: services.set_selection(vacancy, form.chosen(), form.shown_ids()),
+                       _("De zinnen zijn opgeslagen. Bewoners lezen ze in hun eigen taal."),
+                       url_for("vacancies.show", vacancy_id=vacancy.id))
+    if done:
+        return done
+    if not form.is_submitted():
         form.phrases.data = [pid for pid in selected if selected[pid].phrase.section != Section.role]
         form.role.data = next((str(pid) for pid, vp in selected.items()
                                if vp.phrase.section == Section.role), "")
@@ -103,18 +100,15 @@ def texts(vacancy_id: int):
     rows = services.texts(vacancy.id)
     row = rows.get(language)
     form = TextForm()
-    if vacancy.status in EDITABLE and form.validate_on_submit():
-        try:
-            services.save_text(vacancy, language, form.title.data or "", form.summary.data or "",
-                               form.description.data or "", current_user)
-        except PhraseError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De tekst in het %(language)s is opgeslagen.", language=LANGUAGES[language][0]),
-                  "success")
-            return redirect(url_for(".texts", vacancy_id=vacancy.id, taal=language))
-    elif not form.is_submitted() and row is not None and row.shown:
+    done = vacancy.status in EDITABLE and form_action(
+        form, lambda: services.save_text(vacancy, language, form.title.data or "",
+                                         form.summary.data or "", form.description.data or "",
+                                         current_user),
+        _("De tekst in het %(language)s is opgeslagen.", language=LANGUAGES[language][0]),
+        url_for(".texts", vacancy_id=vacancy.id, taal=language))
+    if done:
+        return done
+    if not form.is_submitted() and row is not None and row.shown:
         form.title.data, form.summary.data = row.title, row.summary
         form.description.data = row.description
     digest = services.source_hash(vacancy)

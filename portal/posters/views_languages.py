@@ -2,7 +2,7 @@
 board offers them first, posters print their call to action and phrase lines in them."""
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -10,12 +10,11 @@ from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional
 
-from portal import db
 from portal.accounts.auth import coordinator_required
-from portal.form_errors import put_error
+from portal.actions import form_action
 from portal.i18n import LANGUAGES
 from portal.posters.views import _board_location, bp
-from portal.regions.services import MAIN_LANGUAGE_CHOICES, LocationError, set_main_languages
+from portal.regions.services import MAIN_LANGUAGE_CHOICES, set_main_languages
 
 
 @bp.app_template_global()
@@ -45,17 +44,14 @@ class LanguagesForm(FlaskForm):
 def languages(location_code: str):
     location = _board_location(location_code)
     form = LanguagesForm().with_choices()
-    if form.validate_on_submit():
-        try:
-            set_main_languages(location, [form.first.data, form.second.data, form.third.data])
-        except LocationError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De talen zijn opgeslagen. Nieuwe posters hebben ze; print de posters "
-                    "opnieuw als u de oude wilt vervangen."), "success")
-            return redirect(url_for(".board", location_code=location.code))
-    elif not form.is_submitted():
+    done = form_action(form, lambda: set_main_languages(
+                           location, [form.first.data, form.second.data, form.third.data]),
+                       _("De talen zijn opgeslagen. Nieuwe posters hebben ze; print de posters "
+                         "opnieuw als u de oude wilt vervangen."),
+                       url_for(".board", location_code=location.code))
+    if done:
+        return done
+    if not form.is_submitted():
         for name, code in zip(("first", "second", "third"), location.main_languages, strict=False):
             form[name].data = code
     return render_template("posters/languages.html", form=form, location=location), \

@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from portal import access, db
 from portal.accounts.auth import member_required
+from portal.actions import form_action
 from portal.clock import today
 from portal.form_errors import put_error
 from portal.organisations.models import OrgKind
@@ -136,16 +137,11 @@ def publish(vacancy_id: int):
 def close(vacancy_id: int):
     vacancy = _load(vacancy_id)
     form = CloseForm()
-    if form.validate_on_submit():
-        try:
-            services.close_vacancy(vacancy, form.outcome.data, form.reason.data or "")
-        except VacancyError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De vacature is gesloten. De posters worden weggehaald."), "success")
-            return redirect(url_for(".show", vacancy_id=vacancy.id))
-    return render_template("vacancies/close.html", form=form, vacancy=vacancy)
+    done = form_action(form, lambda: services.close_vacancy(vacancy, form.outcome.data,
+                                                            form.reason.data or ""),
+                       _("De vacature is gesloten. De posters worden weggehaald."),
+                       url_for(".show", vacancy_id=vacancy.id))
+    return done or render_template("vacancies/close.html", form=form, vacancy=vacancy)
 
 
 @bp.route("/vacatures/<int:vacancy_id>/verlengen", methods=["GET", "POST"])
@@ -156,17 +152,11 @@ def extend(vacancy_id: int):
         flash(_("Alleen een gepubliceerde vacature kan worden verlengd."), "warning")
         return redirect(url_for(".show", vacancy_id=vacancy.id))
     form = ExtendForm()
-    if form.validate_on_submit():
-        try:
-            services.extend_closing_date(vacancy, form.closing_date.data, form.reason.data)
-        except VacancyError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De sluitingsdatum is verlengd. Print nieuwe posters: de datum staat erop."),
-                  "success")
-            return redirect(url_for(".show", vacancy_id=vacancy.id))
-    return render_template("vacancies/extend.html", form=form, vacancy=vacancy,
+    done = form_action(form, lambda: services.extend_closing_date(vacancy, form.closing_date.data,
+                                                                  form.reason.data),
+                       _("De sluitingsdatum is verlengd. Print nieuwe posters: de datum staat erop."),
+                       url_for(".show", vacancy_id=vacancy.id))
+    return done or render_template("vacancies/extend.html", form=form, vacancy=vacancy,
                            latest_closing=services.latest_closing_date())
 
 
