@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
+from portal.activities import reach
 from portal.audit.services import record
 from portal.security import no_store
 from portal.talent import matching, proposals, suggestions, worklist
@@ -147,6 +148,13 @@ def _propose(profile: Profile, vacancy: Vacancy) -> Proposal | None:
         db.session.rollback()  # proposed by someone else at the same moment
         _already(proposals.existing(profile.id, vacancy.id))
         return None
+    if not reach.reachable(profile):
+        # No mail address and no text messages: nothing went out, so say so instead of
+        # promising a message (the proposal waits on the resident's own page).
+        flash(_("Voorgesteld, maar de bewoner krijgt geen bericht: er is geen e-mailadres en sms "
+                "staat uit. Bel de bewoner: het voorstel staat op de eigen link van het profiel. "
+                "U hoort het als de bewoner nee zegt of niet binnen 7 dagen antwoordt."), "warning")
+        return made
     flash(_("Voorgesteld. De bewoner krijgt een bericht in de eigen taal en kan ja of nee zeggen. "
             "U hoort het als de bewoner nee zegt of niet binnen 7 dagen antwoordt."), "success")
     return made

@@ -69,7 +69,7 @@ def test_members_and_other_regions_see_no_profile(client, login, world, setting)
 
 
 def test_suggestions_show_reasons_and_propose_from_there(client, login, world, setting,
-                                                         db_session):
+                                                         db_session, provider):
     _org, vacancy, selam, _yonas, _far, _member = setting
     login(world.adviser)
     res = client.get(f"/adviseur/talent/vacatures/{vacancy.id}")
@@ -148,3 +148,18 @@ def test_candidates_only_for_an_open_vacancy_of_ones_own(client, login, make, wo
     login(stranger)
     assert client.post(f"/vacatures/{vacancy.id}/kandidaten-zoeken").status_code == 404
     assert db_session.scalar(select(MatchRequest)) is None
+
+
+def test_without_mail_or_text_messages_the_adviser_is_told_to_call(client, login, world, setting,
+                                                                   db_session):
+    """No SMS provider and no e-mail address: no message can go, and the page says so instead
+    of promising one."""
+    _org, vacancy, selam, _yonas, _far, _member = setting
+    assert selam.email is None
+    login(world.adviser)
+    res = client.post(f"/adviseur/talent/vacatures/{vacancy.id}/voorstellen",
+                      data={"profile": str(selam.id)})
+    html = client.get(res.headers["Location"]).get_data(as_text=True)
+    assert "de bewoner krijgt geen bericht" in html and "Bel de bewoner" in html
+    assert "De bewoner krijgt een bericht in de eigen taal" not in html
+    assert db_session.scalar(select(Proposal)).vacancy_id == vacancy.id
