@@ -177,17 +177,13 @@ def change_password():
 @limiter.limit(IP_LIMIT)
 def change_email():
     form = ChangeEmailForm(prefix="em")
-    if form.validate_on_submit():
-        try:
-            services.request_email_change(current_user, form.current_password.data, form.email.data)
-        except services.AccountError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("We hebben een link gestuurd naar %(email)s. Uw e-mailadres verandert pas als u "
-                    "op die link klikt.", email=services.normalise_email(form.email.data)), "success")
-            return redirect(url_for("accounts.settings"))
-    return _settings_page(email_form=form)
+    done = form_action(form, lambda: services.request_email_change(
+                           current_user, form.current_password.data, form.email.data),
+                       lambda _sent: _("We hebben een link gestuurd naar %(email)s. Uw e-mailadres "
+                                       "verandert pas als u op die link klikt.",
+                                       email=services.normalise_email(form.email.data)),
+                       url_for("accounts.settings"))
+    return done or _settings_page(email_form=form)
 
 
 @bp.get("/account/e-mail-bevestigen/<token>")

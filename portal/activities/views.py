@@ -9,6 +9,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
+from portal.actions import form_action
 from portal.activities import attendance, poster, queries, reach, services, texts
 from portal.activities import signup as signups
 from portal.activities.form_data import activity_data, fill_form, prepare_form
@@ -169,18 +170,14 @@ def texts_page(activity_id: int):
     rows = texts.texts(activity.id)
     row, made = rows.get(language), texts.machine_texts(activity, language)
     form = TextForm()
-    if not activity.cancelled and form.validate_on_submit():
-        try:
-            texts.save_text(activity, language, form.title.data or "",
-                            form.description.data or "", current_user)
-        except DomainError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De tekst in het %(language)s is opgeslagen.",
-                    language=LANGUAGES[language][0]), "success")
-            return redirect(url_for(".texts_page", activity_id=activity.id, taal=language))
-    elif not form.is_submitted():
+    done = not activity.cancelled and form_action(
+        form, lambda: texts.save_text(activity, language, form.title.data or "",
+                                      form.description.data or "", current_user),
+        _("De tekst in het %(language)s is opgeslagen.", language=LANGUAGES[language][0]),
+        url_for(".texts_page", activity_id=activity.id, taal=language))
+    if done:
+        return done
+    if not form.is_submitted():
         form.title.data = row.title if row else made.get("title", "")
         form.description.data = row.description if row else made.get("description", "")
     states = texts.states(activity, rows)

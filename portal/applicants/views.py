@@ -13,6 +13,7 @@ from werkzeug.datastructures import MultiDict
 
 from portal import access, db
 from portal.accounts.models import Role
+from portal.actions import form_action
 from portal.applicants import csv_export, queries, services, signals
 from portal.applicants.forms import (
     LANGUAGE_LABELS,
@@ -244,16 +245,10 @@ def move(application_id: int):
 def add_note(application_id: int):
     app = _load_for_member(application_id)
     form = NoteForm()
-    if form.validate_on_submit():
-        try:
-            services.add_note(app, current_user, form.text.data)
-        except StageError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De notitie is opgeslagen."), "success")
-            return redirect(url_for(".detail", application_id=app.id) + "#notities")
-    return _detail(app, note_form=form, code=422)
+    done = form_action(form, lambda: services.add_note(app, current_user, form.text.data),
+                       _("De notitie is opgeslagen."),
+                       url_for(".detail", application_id=app.id) + "#notities")
+    return done or _detail(app, note_form=form, code=422)
 
 
 from portal.applicants import views_translate  # noqa: E402,F401  (machine translation, on bp)

@@ -10,6 +10,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import member_required
 from portal.accounts.models import Role
+from portal.actions import form_action
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import Application, ResidenceStatus
 from portal.clock import today, utcnow
@@ -145,17 +146,11 @@ def twv_step(placement_id: int, step: str):
     to_state = TWV_STEPS[step]
     name = f"{to_state.value}_form"
     form = TwvDateForm(prefix=to_state.value)
-    if form.validate_on_submit():
-        try:
-            services.set_twv_state(placement, current_user, to_state, form.on_date.data)
-        except services.PlacementError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("Opgeslagen: %(state)s.", state=TWV_LABELS[to_state]), "success")
-            return redirect(url_for(".show", placement_id=placement.id))
-    return _show(placement, 422, failed=form, **{name: form})
+    done = form_action(form, lambda: services.set_twv_state(placement, current_user, to_state,
+                                                            form.on_date.data),
+                       _("Opgeslagen: %(state)s.", state=TWV_LABELS[to_state]),
+                       url_for(".show", placement_id=placement.id))
+    return done or _show(placement, 422, failed=form, **{name: form})
 
 
 @bp.post("/plaatsingen/<int:placement_id>/einde")

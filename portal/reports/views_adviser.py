@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import adviser_required
+from portal.actions import form_action
 from portal.bounds import page_arg
 from portal.clock import utcnow
 from portal.form_errors import put_error
@@ -111,17 +112,11 @@ def change_state(report_id: int):
 def suspend_vacancy(report_id: int):
     report = _load(report_id)
     form = SuspendForm(prefix="vacancy")
-    if form.validate_on_submit():
-        try:
-            services.suspend_linked_vacancy(report, current_user, form.reason.data or "")
-        except services.ReportError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De vacature is geschorst."), "success")
-            return redirect(url_for("reports.detail", report_id=report.id))
-    return _detail(report, vacancy_form=form, code=422)
+    done = form_action(form, lambda: services.suspend_linked_vacancy(report, current_user,
+                                                                     form.reason.data or ""),
+                       _("De vacature is geschorst."),
+                       url_for("reports.detail", report_id=report.id))
+    return done or _detail(report, vacancy_form=form, code=422)
 
 
 @bp.post("/adviseur/meldingen/<int:report_id>/organisatie-schorsen")
@@ -129,17 +124,11 @@ def suspend_vacancy(report_id: int):
 def suspend_organisation(report_id: int):
     report = _load(report_id)
     form = SuspendOrganisationForm(prefix="org")
-    if form.validate_on_submit():
-        try:
-            services.suspend_linked_organisation(report, current_user, form.reason.data or "")
-        except services.ReportError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De organisatie is geschorst."), "success")
-            return redirect(url_for("reports.detail", report_id=report.id))
-    return _detail(report, org_form=form, code=422)
+    done = form_action(form, lambda: services.suspend_linked_organisation(report, current_user,
+                                                                          form.reason.data or ""),
+                       _("De organisatie is geschorst."),
+                       url_for("reports.detail", report_id=report.id))
+    return done or _detail(report, org_form=form, code=422)
 
 
 @bp.get("/adviseur/meldingen/<int:report_id>/afdruk")

@@ -150,18 +150,10 @@ def edit(tour_id: int):
     form = RescheduleForm()
     if not form.is_submitted():
         form.fill_from(tour)
-    if form.validate_on_submit():
-        try:
-            services.reschedule(tour, form.tour_data(), actor=current_user)
-        except TourError as exc:
-            db.session.rollback()
-            tour = _load(tour_id)
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De rondleiding is gewijzigd. Het azc bevestigt opnieuw."), "success")
-            return redirect(url_for(".show", tour_id=tour.id))
-    return render_template("tours/edit.html", form=form, tour=tour)
+    done = form_action(form, lambda: services.reschedule(tour, form.tour_data(), actor=current_user),
+                       _("De rondleiding is gewijzigd. Het azc bevestigt opnieuw."),
+                       url_for(".show", tour_id=tour.id))
+    return done or render_template("tours/edit.html", form=form, tour=tour)
 
 
 @bp.post("/rondleidingen/<int:tour_id>/annuleren")
@@ -188,5 +180,5 @@ def calendar(tour_id: int):
         "Content-Disposition": f'attachment; filename="rondleiding-{tour.id}.ics"'})
 
 
-from portal.actions import button_action
+from portal.actions import button_action, form_action
 from portal.tours import views_coordinator  # noqa: E402,F401  (registers on bp)
