@@ -19,7 +19,8 @@ from portal.form_errors import put_error
 T = TypeVar("T")
 
 
-def button_action(call: Callable[[], object], success: str, back: str):
+def button_action(call: Callable[[], object], success: str, back: str, code: int = 302):
+    """`code`: 303 for a resident's private link (a POST answered by a GET of the page)."""
     if not FlaskForm().validate_on_submit():  # the CSRF token is the form's only field
         abort(400)
     try:
@@ -30,7 +31,7 @@ def button_action(call: Callable[[], object], success: str, back: str):
     else:
         db.session.commit()
         flash(success, "success")
-    return redirect(back)
+    return redirect(back, code)
 
 
 def form_action(form: FlaskForm, call: Callable[[], T], success: str | Callable[[T], str],

@@ -20,7 +20,9 @@ from typing import Any
 
 from flask import render_template
 from flask.typing import ResponseReturnValue
+from flask_wtf import FlaskForm
 
+from portal import db
 from portal.i18n import resident_page
 from portal.security import NO_STORE
 
@@ -49,3 +51,15 @@ def private_link(load: Callable[[str], object | None], token_arg: str) -> Callab
             return view(found, **kwargs)
         return resident_page(wrapper)
     return decorate
+
+
+def erase_when_confirmed(form: FlaskForm, erase: Callable[[], object], erased: str, ask: str,
+                         kept: dict[str, Any], **asking: Any) -> ResponseReturnValue:
+    """The "erase my data" page behind a private link: the confirmed POST erases, commits and
+    shows `erased` with `kept` (what that page still needs, read before the erasure); anything
+    else shows the question page `ask` with the form and `asking`."""
+    if form.validate_on_submit():
+        erase()
+        db.session.commit()
+        return private_page(erased, **kept)
+    return private_page(ask, form=form, **asking)

@@ -3,7 +3,7 @@ form (residents: name, phone, azc, language; employers: name, organisation, emai
 private link /t/<token> to see the sign-up, add it to a calendar, cancel, or erase it."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from portal import db
 from portal.accounts.models import Role
+from portal.actions import button_action
 from portal.activities import calendar, queries, texts, wording
 from portal.activities import signup as signups
 from portal.activities.forms import (
@@ -31,7 +32,7 @@ from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.i18n import answered, resident_page
-from portal.private_links import not_found, private_link, private_page
+from portal.private_links import erase_when_confirmed, not_found, private_link, private_page
 from portal.security import NO_STORE
 from portal.urls import base_url, host
 
@@ -186,29 +187,18 @@ def signup_status(signup, signup_token: str):
 @bp.post("/t/<signup_token>/afmelden")
 @by_token
 def signup_cancel(signup, signup_token: str):
-    if ConfirmForm().validate_on_submit():
-        try:
-            signups.cancel(signup)
-        except signups.SignUpError as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Je bent afgemeld. Iemand anders krijgt je plaats."), "success")
-    return redirect(url_for(".signup_status", signup_token=signup_token), 303)
+    return button_action(lambda: signups.cancel(signup),
+                         _("Je bent afgemeld. Iemand anders krijgt je plaats."),
+                         url_for(".signup_status", signup_token=signup_token), 303)
 
 
 @bp.route("/t/<signup_token>/wissen", methods=["GET", "POST"])
 @by_token
 def signup_erase(signup, signup_token: str):
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        activity = signup.activity
-        signups.erase(signup)
-        db.session.commit()
-        return private_page("activities/public_erased.html", **_about(activity))
-    return private_page("activities/public_erase.html", **_about(signup.activity), signup=signup,
-                        token=signup_token, form=form)
+    about = _about(signup.activity)
+    return erase_when_confirmed(ConfirmForm(), lambda: signups.erase(signup),
+                                "activities/public_erased.html", "activities/public_erase.html",
+                                about, **about, signup=signup, token=signup_token)
 
 
 @bp.get("/t/<signup_token>/agenda.ics")

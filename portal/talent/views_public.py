@@ -18,7 +18,7 @@ from portal.apply import queries as apply_queries
 from portal.apply.signals import board_shown
 from portal.extensions import limiter
 from portal.i18n import resident_page
-from portal.private_links import not_found, private_link, private_page
+from portal.private_links import erase_when_confirmed, not_found, private_link, private_page
 from portal.talent import profiles, proposals, queries, wording
 from portal.talent.forms import ProfileForm
 from portal.urls import base_url
@@ -109,13 +109,9 @@ def renew(profile, token: str):
 @bp.route("/profiel/<token>/wissen", methods=["GET", "POST"])
 @by_token
 def erase(profile, token: str):
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        location = profile.location
-        profiles.erase(profile, reason="withdrawn")
-        db.session.commit()
-        return private_page("talent/resident_erased.html", location=location)
-    return private_page("talent/resident_erase.html", profile=profile, token=token, form=form)
+    return erase_when_confirmed(ConfirmForm(), lambda: profiles.erase(profile, reason="withdrawn"),
+                                "talent/resident_erased.html", "talent/resident_erase.html",
+                                {"location": profile.location}, profile=profile, token=token)
 
 
 # --- the notice board of an azc (apply's page) invites residents to make a profile ----------

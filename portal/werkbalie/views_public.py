@@ -13,6 +13,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 
 from portal import db
+from portal.actions import button_action
 from portal.activities import calendar
 from portal.activities.forms import ConfirmForm
 from portal.activities.views_public import PHONE_LIMIT
@@ -24,7 +25,7 @@ from portal.clock import utcnow
 from portal.extensions import limiter
 from portal.form_errors import put_error
 from portal.i18n import answered, resident_page
-from portal.private_links import not_found, private_link, private_page
+from portal.private_links import erase_when_confirmed, not_found, private_link, private_page
 from portal.security import NO_STORE
 from portal.urls import base_url, host
 from portal.werkbalie import booking, queries, slots
@@ -126,16 +127,8 @@ def booking_status(appointment, booking_token: str):
 @bp.post("/b/<booking_token>/afzeggen")
 @by_token
 def booking_cancel(appointment, booking_token: str):
-    if ConfirmForm().validate_on_submit():
-        try:
-            booking.cancel(appointment)
-        except booking.BookingError as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Je afspraak is afgezegd."), "success")
-    return redirect(url_for(".booking_status", booking_token=booking_token), 303)
+    return button_action(lambda: booking.cancel(appointment), _("Je afspraak is afgezegd."),
+                         url_for(".booking_status", booking_token=booking_token), 303)
 
 
 @bp.route("/b/<booking_token>/verzetten", methods=["GET", "POST"])
@@ -167,14 +160,10 @@ def booking_move(appointment, booking_token: str):
 @bp.route("/b/<booking_token>/wissen", methods=["GET", "POST"])
 @by_token
 def booking_erase(appointment, booking_token: str):
-    form = ConfirmForm()
-    if form.validate_on_submit():
-        location = appointment.location
-        booking.erase(appointment)
-        db.session.commit()
-        return private_page("werkbalie/public_erased.html", location=location)
-    return private_page("werkbalie/public_erase.html", appointment=appointment,
-                        token=booking_token, form=form)
+    return erase_when_confirmed(ConfirmForm(), lambda: booking.erase(appointment),
+                                "werkbalie/public_erased.html", "werkbalie/public_erase.html",
+                                {"location": appointment.location}, appointment=appointment,
+                                token=booking_token)
 
 
 @bp.get("/b/<booking_token>/agenda.ics")
