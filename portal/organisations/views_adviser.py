@@ -9,6 +9,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import adviser_required
+from portal.actions import button_action
 from portal.form_errors import put_error
 from portal.organisations import queries, services
 from portal.organisations.forms import (
@@ -81,13 +82,10 @@ def _refused(org, exc: services.OrganisationError):
 @adviser_required
 def approve(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.approve(org, current_user)
-    except services.OrganisationError as exc:
-        return _refused(org, exc)
-    return _done(org, _("%(name)s is goedgekeurd. De organisatie krijgt een e-mail.", name=org.name))
+    return button_action(lambda: services.approve(org, current_user),
+                         _("%(name)s is goedgekeurd. De organisatie krijgt een e-mail.",
+                           name=org.name),
+                         url_for("organisations.detail", org_id=org.id))
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/afwijzen")
@@ -125,13 +123,9 @@ def suspend(org_id: int):
 @adviser_required
 def reinstate(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        services.reinstate(org, current_user)
-    except services.OrganisationError as exc:
-        return _refused(org, exc)
-    return _done(org, _("%(name)s is weer actief.", name=org.name))
+    return button_action(lambda: services.reinstate(org, current_user),
+                         _("%(name)s is weer actief.", name=org.name),
+                         url_for("organisations.detail", org_id=org.id))
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/regio")
