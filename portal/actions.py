@@ -35,12 +35,12 @@ def button_action(call: Callable[[], object], success: str, back: str, code: int
 
 
 def form_action(form: FlaskForm, call: Callable[[], T], success: str | Callable[[T], str],
-                back: str, field: str | None = None) -> Response | None:
+                back: str | Callable[[T], str], field: str | None = None) -> Response | None:
     """Valid fields: `call()`, commit, flash `success`, redirect to `back`. None: show the form
     again (the caller picks the status) — its fields were not valid, or the service refused;
     then the refusal sits next to the field it names (else `field`, else the form as a whole).
-    `success` may be a function of what `call()` returned (a new row's name), asked after the
-    commit."""
+    `success` and `back` may be functions of what `call()` returned (a new row's name, its
+    page), asked after the commit."""
     if not form.validate_on_submit():
         return None
     try:
@@ -51,4 +51,4 @@ def form_action(form: FlaskForm, call: Callable[[], T], success: str | Callable[
         return None
     db.session.commit()
     flash(success(result) if callable(success) else success, "success")
-    return redirect(back)
+    return redirect(back(result) if callable(back) else back)

@@ -11,14 +11,13 @@ from portal import access, db
 from portal.accounts.auth import admin_required, adviser_required, roles_required
 from portal.accounts.models import Role
 from portal.actions import form_action
-from portal.form_errors import put_error
 from portal.i18n import LANGUAGES
 from portal.phrases import queries, services
 from portal.phrases.catalogue import gettext as catalogue_text
 from portal.phrases.forms import SECTION_LABELS, ActiveForm, NewPhraseForm, TextForm, picker_form
 from portal.phrases.icons import svg_symbol
 from portal.phrases.models import Phrase, Section
-from portal.phrases.services import NewPhrase, PhraseError
+from portal.phrases.services import NewPhrase
 from portal.translate.provider import enabled as machine_translation_on
 from portal.vacancies import queries as vacancy_queries
 from portal.vacancies.models import Vacancy, VacancyStatus
@@ -140,18 +139,15 @@ def adviser_index():
 @admin_required
 def admin():
     form = NewPhraseForm()
-    if form.validate_on_submit():
-        try:
-            phrase = services.add_phrase(NewPhrase(
-                section=Section(form.section.data), text=form.text.data, icon=form.icon.data or None,
-                number_min=form.number_min.data, number_max=form.number_max.data), current_user)
-        except PhraseError as exc:
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De zin is toegevoegd. Hij staat in het Nederlands op de pagina's tot de "
-                    "vertalers hem in het zinnenboek zetten."), "success")
-            return redirect(url_for(".admin", _anchor=f"phrase-{phrase.id}"))
+    done = form_action(form, lambda: services.add_phrase(NewPhrase(
+                           section=Section(form.section.data), text=form.text.data,
+                           icon=form.icon.data or None, number_min=form.number_min.data,
+                           number_max=form.number_max.data), current_user),
+                       _("De zin is toegevoegd. Hij staat in het Nederlands op de pagina's tot de "
+                         "vertalers hem in het zinnenboek zetten."),
+                       lambda phrase: url_for(".admin", _anchor=f"phrase-{phrase.id}"))
+    if done:
+        return done
     phrases = queries.all_phrases()
     missing = {p.id: [c for c in TRANSLATORS if not catalogue_text(p.text, c)] for p in phrases}
     return render_template("phrases/admin.html", form=form, phrases=phrases, missing=missing,

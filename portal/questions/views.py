@@ -9,7 +9,6 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import member_required
 from portal.actions import form_action
-from portal.form_errors import put_error
 from portal.questions import services
 from portal.questions.forms import STATE_LABELS, AskForm, ConfirmForm, ReplyForm
 from portal.security import no_store
@@ -47,19 +46,13 @@ def new():
     org = _org_or_404()
     form = AskForm()
     form.set_vacancies(services.organisation_vacancies(org.id))
-    if form.validate_on_submit():
-        try:
-            question = services.ask(org, current_user, form.subject.data, form.body.data,
-                                    vacancy_id=form.vacancy_id())
-        except services.QuestionError as exc:
-            db.session.rollback()
-            put_error(form, exc.field or "body", exc.message)
-        else:
-            db.session.commit()
-            flash(_("Uw vraag is verstuurd. U krijgt een e-mail als er een antwoord is."), "success")
-            return redirect(url_for("questions.thread", question_id=question.id))
-    code = 422 if form.errors else 200
-    return render_template("questions/new.html", form=form, org=org), code
+    done = form_action(form, lambda: services.ask(org, current_user, form.subject.data,
+                                                  form.body.data, vacancy_id=form.vacancy_id()),
+                       _("Uw vraag is verstuurd. U krijgt een e-mail als er een antwoord is."),
+                       lambda question: url_for("questions.thread", question_id=question.id),
+                       field="body")
+    return done or (render_template("questions/new.html", form=form, org=org),
+                    422 if form.errors else 200)
 
 
 def _thread(question, form=None, code=200):

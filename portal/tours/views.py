@@ -13,7 +13,6 @@ from portal.applicants import queries as applicant_queries
 from portal.applicants.models import OPEN_STAGES, Application
 from portal.bounds import id_arg
 from portal.clock import utcnow
-from portal.form_errors import put_error
 from portal.organisations.suspension import personal_data_gate
 from portal.security import no_store
 from portal.tours import ics, queries, services
@@ -91,18 +90,14 @@ def new():
             form.address.data = f"{vacancy_address}, {apps[0].vacancy.city}".strip(", ")
         elif vacancy is not None:
             form.address.data = f"{vacancy.address}, {vacancy.city}".strip(", ")
-    if form.validate_on_submit():
-        chosen = [a for a in apps if a.id in set(form.applications.data)]
-        try:
-            tour = services.propose(access.own_organisation(), chosen, form.tour_data(), actor=current_user,
-                                    vacancy=vacancy)
-        except TourError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De rondleiding is aangevraagd. Het azc bevestigt hem."), "success")
-            return redirect(url_for(".show", tour_id=tour.id))
+    done = form_action(form, lambda: services.propose(
+                           access.own_organisation(),
+                           [a for a in apps if a.id in set(form.applications.data)],
+                           form.tour_data(), actor=current_user, vacancy=vacancy),
+                       _("De rondleiding is aangevraagd. Het azc bevestigt hem."),
+                       lambda tour: url_for(".show", tour_id=tour.id))
+    if done:
+        return done
     return render_template("tours/new.html", form=form, vacancy=vacancy), \
         422 if form.is_submitted() else 200
 
