@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
-from portal.actions import form_action
+from portal.actions import button_action, form_action
 from portal.activities import attendance, poster, queries, reach, services, texts
 from portal.activities import signup as signups
 from portal.activities.form_data import activity_data, fill_form, prepare_form
@@ -145,17 +145,9 @@ def desk_cancel(activity_id: int, signup_id: int):
     signup = db.session.get(SignUp, signup_id)
     if signup is None or signup.activity_id != activity.id:
         abort(404)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        signups.cancel(signup)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc.message), "error")
-    else:
-        db.session.commit()
-        flash(_("Afgemeld. De plaats gaat naar de eerste op de wachtlijst."), "success")
-    return redirect(url_for(".show", activity_id=activity.id))
+    return button_action(lambda: signups.cancel(signup),
+                         _("Afgemeld. De plaats gaat naar de eerste op de wachtlijst."),
+                         url_for(".show", activity_id=activity.id))
 
 
 @bp.route("/<int:activity_id>/talen", methods=["GET", "POST"])

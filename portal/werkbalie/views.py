@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
+from portal.actions import button_action, form_action
 from portal.activities import poster
 from portal.activities.forms import ConfirmForm
 from portal.activities.wording import language_names
@@ -68,16 +69,11 @@ def hours():
     form = SeriesForm()
     form.location.choices = options([(loc.id, loc.name)
                                      for loc in queries.location_choices(current_user)])
-    if form.validate_on_submit():
-        try:
-            services.publish(desk.series_data(form), actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De spreekuren staan in de agenda. Bewoners kunnen nu een tijd kiezen."), "success")
-            return redirect(url_for(".hours"))
+    done = form_action(form, lambda: services.publish(desk.series_data(form), actor=current_user),
+                       _("De spreekuren staan in de agenda. Bewoners kunnen nu een tijd kiezen."),
+                       url_for(".hours"))
+    if done:
+        return done
     return render_template("werkbalie/hours.html", form=form, series=queries.series_list(current_user),
                            stop_form=ConfirmForm(), languages=language_names, once=ONCE), \
         422 if form.errors else 200
@@ -176,16 +172,9 @@ def outcome(appointment_id: int):
 @staff_only
 def cancel(appointment_id: int):
     appointment = _appointment(appointment_id)
-    ConfirmForm().validate_on_submit()
-    try:
-        booking.cancel(appointment, by_staff=True)
-    except DomainError as exc:
-        db.session.rollback()
-        flash(str(exc.message), "error")
-    else:
-        db.session.commit()
-        flash(_("De afspraak is afgezegd. De bewoner krijgt bericht als dat kan."), "success")
-    return redirect(url_for(".show", appointment_id=appointment.id))
+    return button_action(lambda: booking.cancel(appointment, by_staff=True),
+                         _("De afspraak is afgezegd. De bewoner krijgt bericht als dat kan."),
+                         url_for(".show", appointment_id=appointment.id))
 
 
 @bp.get("/<location_code>/poster.pdf")
