@@ -23,14 +23,28 @@ def button_action(call: Callable[[], object], success: str, back: str, code: int
     """`code`: 303 for a resident's private link (a POST answered by a GET of the page)."""
     if not FlaskForm().validate_on_submit():  # the CSRF token is the form's only field
         abort(400)
+    return _flashed(call, success, back, code)
+
+
+def flashed_action(form: FlaskForm, call: Callable[[], T], success: str | Callable[[T], str],
+                   back: str) -> Response | None:
+    """A form whose refusal is not about one of its fields (attendance marks, a checkbox
+    list): valid, the same as button_action; not valid, None and the caller decides."""
+    if not form.validate_on_submit():
+        return None
+    return _flashed(call, success, back)
+
+
+def _flashed(call: Callable[[], T], success: str | Callable[[T], str], back: str,
+             code: int = 302) -> Response:
     try:
-        call()
+        result = call()
     except DomainError as exc:
         db.session.rollback()
         flash(str(exc.message), "error")
     else:
         db.session.commit()
-        flash(success, "success")
+        flash(success(result) if callable(success) else success, "success")
     return redirect(back, code)
 
 

@@ -9,7 +9,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
-from portal.actions import button_action, form_action
+from portal.actions import button_action, flashed_action, form_action
 from portal.activities import attendance, poster, queries, reach, services, texts
 from portal.activities import signup as signups
 from portal.activities.form_data import activity_data, fill_form, prepare_form
@@ -212,17 +212,13 @@ def tick(activity_id: int, session_id: int):
     labels = {p.id: p.latin_name if p.latin_name == p.name else f"{p.latin_name} ({p.name})"
               for p in people}
     form = attendance_form(people, labels, attendance.marks_of(session))
-    if request.method == "POST" and form.validate_on_submit():
-        try:
-            changed = attendance.record_marks(activity, session, marks_from(form, people),
-                                              actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Opgeslagen: %(n)s.", n=changed), "success")
-        return redirect(url_for(".tick", activity_id=activity.id, session_id=session.id))
+    done = request.method == "POST" and flashed_action(
+        form, lambda: attendance.record_marks(activity, session, marks_from(form, people),
+                                              actor=current_user),
+        lambda changed: _("Opgeslagen: %(n)s.", n=changed),
+        url_for(".tick", activity_id=activity.id, session_id=session.id))
+    if done:
+        return done
     return render_template("activities/tick.html", activity=activity, session=session,
                            people=people, form=form,
                            can_record=attendance.can_record(activity, session)), \

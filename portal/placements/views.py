@@ -10,7 +10,7 @@ from flask_login import current_user
 from portal import access, db
 from portal.accounts.auth import member_required
 from portal.accounts.models import Role
-from portal.actions import form_action
+from portal.actions import flashed_action, form_action
 from portal.applicants import queries as applicant_queries
 from portal.applicants.models import Application, ResidenceStatus
 from portal.clock import today, utcnow
@@ -201,17 +201,10 @@ def _flash_ended(placement: Placement) -> None:
 @member_required
 def confirm_cancelled(placement_id: int):
     placement = _load(placement_id)
-    if ConfirmForm().validate_on_submit():
-        try:
-            services.confirm_cancelled(placement, current_user)
-        except services.PlacementError as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Dank u. De TWV staat op ingetrokken. Download de bevestiging voor uw "
-                    "administratie."), "success")
-    return redirect(url_for(".show", placement_id=placement.id))
+    back = url_for(".show", placement_id=placement.id)
+    return flashed_action(ConfirmForm(), lambda: services.confirm_cancelled(placement, current_user),
+                          _("Dank u. De TWV staat op ingetrokken. Download de bevestiging voor uw "
+                            "administratie."), back) or redirect(back)
 
 
 @bp.get("/plaatsingen/<int:placement_id>/intrekking.pdf")

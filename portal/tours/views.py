@@ -27,7 +27,6 @@ from portal.tours.forms import (
     marks,
 )
 from portal.tours.models import TourState
-from portal.tours.services import TourError
 from portal.vacancies import queries as vacancy_queries
 
 bp = Blueprint("tours", __name__)
@@ -125,17 +124,10 @@ def _show(tour, form=None, code=200):
 def attendance(tour_id: int):
     tour = _load(tour_id)
     form = attendance_form(tour.invites, {i.id: invite_label(i) for i in tour.invites})
-    if form.validate_on_submit():
-        try:
-            services.record_attendance(tour, marks(form, tour.invites), actor=current_user)
-        except TourError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-        else:
-            db.session.commit()
-            flash(_("De aanwezigheid is opgeslagen."), "success")
-        return redirect(url_for(".show", tour_id=tour.id))
-    return _show(tour, form, 422)
+    done = flashed_action(form, lambda: services.record_attendance(
+                              tour, marks(form, tour.invites), actor=current_user),
+                          _("De aanwezigheid is opgeslagen."), url_for(".show", tour_id=tour.id))
+    return done or _show(tour, form, 422)
 
 
 @bp.route("/rondleidingen/<int:tour_id>/wijzigen", methods=["GET", "POST"])
@@ -175,5 +167,5 @@ def calendar(tour_id: int):
         "Content-Disposition": f'attachment; filename="rondleiding-{tour.id}.ics"'})
 
 
-from portal.actions import button_action, form_action
+from portal.actions import button_action, flashed_action, form_action
 from portal.tours import views_coordinator  # noqa: E402,F401  (registers on bp)

@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.models import Role
-from portal.actions import button_action
+from portal.actions import button_action, flashed_action
 from portal.clock import utcnow
 from portal.tours import queries, services
 from portal.tours.forms import (
@@ -98,14 +98,8 @@ def coordinator_attendance(tour_id: int):
     tour = _load(tour_id)
     invites = queries.visible_invites(current_user, tour)
     form = attendance_form(invites, {i.id: invite_label(i) for i in invites})
-    if form.validate_on_submit():
-        try:
-            services.record_attendance(tour, marks(form, invites), actor=current_user)
-        except TourError as exc:
-            db.session.rollback()
-            flash(exc.message, "error")
-        else:
-            db.session.commit()
-            flash(_("De aanwezigheid is opgeslagen."), "success")
-        return redirect(url_for(".coordinator_show", tour_id=tour_id))
-    return _show(tour, att_form=form, code=422)
+    done = flashed_action(form, lambda: services.record_attendance(tour, marks(form, invites),
+                                                                   actor=current_user),
+                          _("De aanwezigheid is opgeslagen."),
+                          url_for(".coordinator_show", tour_id=tour_id))
+    return done or _show(tour, att_form=form, code=422)
