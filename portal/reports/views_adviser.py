@@ -110,25 +110,25 @@ def change_state(report_id: int):
 @bp.post("/adviseur/meldingen/<int:report_id>/vacature-schorsen")
 @adviser_required
 def suspend_vacancy(report_id: int):
-    report = _load(report_id)
-    form = SuspendForm(prefix="vacancy")
-    done = form_action(form, lambda: services.suspend_linked_vacancy(report, current_user,
-                                                                     form.reason.data or ""),
-                       _("De vacature is geschorst."),
-                       url_for("reports.detail", report_id=report.id))
-    return done or _detail(report, vacancy_form=form, code=422)
+    return _suspend(report_id, SuspendForm, "vacancy", services.suspend_linked_vacancy,
+                    _("De vacature is geschorst."))
 
 
 @bp.post("/adviseur/meldingen/<int:report_id>/organisatie-schorsen")
 @adviser_required
 def suspend_organisation(report_id: int):
+    return _suspend(report_id, SuspendOrganisationForm, "org",
+                    services.suspend_linked_organisation, _("De organisatie is geschorst."))
+
+
+def _suspend(report_id: int, form_class, prefix: str, suspend, success: str):
+    """Suspend what the report is about (its vacancy or organisation), with a reason; the
+    detail page again (422) with the form named by its prefix when the reason is missing."""
     report = _load(report_id)
-    form = SuspendOrganisationForm(prefix="org")
-    done = form_action(form, lambda: services.suspend_linked_organisation(report, current_user,
-                                                                          form.reason.data or ""),
-                       _("De organisatie is geschorst."),
-                       url_for("reports.detail", report_id=report.id))
-    return done or _detail(report, org_form=form, code=422)
+    form = form_class(prefix=prefix)
+    done = form_action(form, lambda: suspend(report, current_user, form.reason.data or ""),
+                       success, url_for("reports.detail", report_id=report.id))
+    return done or _detail(report, code=422, **{f"{prefix}_form": form})
 
 
 @bp.get("/adviseur/meldingen/<int:report_id>/afdruk")
