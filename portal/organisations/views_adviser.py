@@ -9,7 +9,7 @@ from flask_login import current_user
 
 from portal import access, db
 from portal.accounts.auth import adviser_required
-from portal.actions import button_action
+from portal.actions import button_action, flashed_action
 from portal.form_errors import put_error
 from portal.organisations import queries, services
 from portal.organisations.forms import (
@@ -66,18 +66,6 @@ def detail(org_id: int):
     return _detail(org)
 
 
-def _done(org, message: str):
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("organisations.detail", org_id=org.id))
-
-
-def _refused(org, exc: services.OrganisationError):
-    db.session.rollback()
-    flash(exc.message, "error")
-    return redirect(url_for("organisations.detail", org_id=org.id))
-
-
 @bp.post("/adviseur/organisaties/<int:org_id>/goedkeuren")
 @adviser_required
 def approve(org_id: int):
@@ -93,14 +81,11 @@ def approve(org_id: int):
 def reject(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
     form = RejectForm(prefix="reject")
-    if not form.validate_on_submit():
-        return _detail(org, reject_form=form, code=400)
-    try:
-        services.reject(org, current_user, form.reason.data)
-    except services.OrganisationError as exc:
-        return _refused(org, exc)
-    return _done(org, _("%(name)s is afgewezen. De organisatie krijgt de reden per e-mail.",
-                        name=org.name))
+    return flashed_action(form, lambda: services.reject(org, current_user, form.reason.data),
+                          _("%(name)s is afgewezen. De organisatie krijgt de reden per e-mail.",
+                            name=org.name),
+                          url_for("organisations.detail", org_id=org.id)) \
+        or _detail(org, reject_form=form, code=400)
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/schorsen")
@@ -108,15 +93,13 @@ def reject(org_id: int):
 def suspend(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
     form = SuspendForm(prefix="suspend")
-    if not form.validate_on_submit():
-        return _detail(org, suspend_form=form, code=400)
-    try:
-        taken = services.suspend(org, current_user, form.reason.data)
-    except services.OrganisationError as exc:
-        return _refused(org, exc)
-    return _done(org, ngettext("%(name)s is geschorst; %(num)d vacature staat niet meer online.",
+    return flashed_action(
+        form, lambda: services.suspend(org, current_user, form.reason.data),
+        lambda taken: ngettext("%(name)s is geschorst; %(num)d vacature staat niet meer online.",
                                "%(name)s is geschorst; %(num)d vacatures staan niet meer online.",
-                               taken, name=org.name))
+                               taken, name=org.name),
+        url_for("organisations.detail", org_id=org.id)) \
+        or _detail(org, suspend_form=form, code=400)
 
 
 @bp.post("/adviseur/organisaties/<int:org_id>/herstellen")
@@ -159,10 +142,8 @@ def contact(org_id: int):
     org = queries.get_for_adviser_or_404(org_id, current_user)
     form = ContactAdviserForm(prefix="contact")
     form.set_advisers(queries.advisers_of_region(org.region_id))
-    if not form.validate_on_submit():
-        return _detail(org, contact_form=form, code=400)
-    try:
-        services.change_contact_adviser(org, current_user, form.adviser.data)
-    except services.OrganisationError as exc:
-        return _refused(org, exc)
-    return _done(org, _("De contactpersoon is gewijzigd."))
+    return flashed_action(form, lambda: services.change_contact_adviser(org, current_user,
+                                                                        form.adviser.data),
+                          _("De contactpersoon is gewijzigd."),
+                          url_for("organisations.detail", org_id=org.id)) \
+        or _detail(org, contact_form=form, code=400)
