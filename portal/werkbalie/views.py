@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from portal import access, db
 from portal.accounts.auth import roles_required
 from portal.accounts.models import Role
-from portal.actions import button_action, form_action
+from portal.actions import button_action, flashed_action, form_action
 from portal.activities import poster
 from portal.activities.forms import ConfirmForm
 from portal.activities.wording import language_names
@@ -135,19 +135,13 @@ def show(appointment_id: int):
 def mark(appointment_id: int):
     appointment = _appointment(appointment_id)
     form = MarkForm()
-    if form.validate_on_submit():
-        try:
-            booking.mark(appointment, form.came.data == "yes", actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            flash(str(exc.message), "error")
-        else:
-            db.session.commit()
-            flash(_("Opgeslagen."), "success")
-    back = request.form.get("terug") == "dag"
-    return redirect(url_for(".index", azc=appointment.location.code,
-                            dag=appointment.local_start.date().isoformat()) if back
-                    else url_for(".show", appointment_id=appointment.id))
+    back = (url_for(".index", azc=appointment.location.code,
+                    dag=appointment.local_start.date().isoformat())
+            if request.form.get("terug") == "dag"
+            else url_for(".show", appointment_id=appointment.id))
+    return flashed_action(form, lambda: booking.mark(appointment, form.came.data == "yes",
+                                                     actor=current_user),
+                          _("Opgeslagen."), back) or redirect(back)
 
 
 @bp.post("/afspraken/<int:appointment_id>/uitkomst")
