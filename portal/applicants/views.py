@@ -220,24 +220,19 @@ def detail(application_id: int):
 def move(application_id: int):
     app = _load_for_member(application_id)
     form = MoveForm().set_targets(services.allowed_targets(app.stage))
-    if form.validate_on_submit():
+    def move_it() -> None:
         to = Stage(form.stage.data)
-        try:
-            services.check_move(app, to, form.reason.data or None)  # first what to fix, then:
-            if services.needs_confirmation(to) and not form.confirm.data:
-                raise StageError(_confirm_text(to), "confirm")
-            services.move(app, to, actor=current_user,
-                          reason=form.reason.data or None, message=form.message.data)
-        except StageError as exc:
-            db.session.rollback()
-            app = _load_for_member(application_id)
-            put_error(form, exc.field, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De fase is gewijzigd naar: %(stage)s.", stage=STAGE_LABELS[app.stage]),
-                  "success")
-            return redirect(url_for(".detail", application_id=app.id))
-    return _detail(app, move_form=form, code=422)
+        services.check_move(app, to, form.reason.data or None)  # first what to fix, then:
+        if services.needs_confirmation(to) and not form.confirm.data:
+            raise StageError(_confirm_text(to), "confirm")
+        services.move(app, to, actor=current_user,
+                      reason=form.reason.data or None, message=form.message.data)
+
+    done = form_action(form, move_it,
+                       lambda _moved: _("De fase is gewijzigd naar: %(stage)s.",
+                                        stage=STAGE_LABELS[app.stage]),
+                       url_for(".detail", application_id=app.id))
+    return done or _detail(app, move_form=form, code=422)
 
 
 @bp.post("/sollicitanten/<int:application_id>/notities")

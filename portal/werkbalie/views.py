@@ -149,17 +149,11 @@ def mark(appointment_id: int):
 def outcome(appointment_id: int):
     appointment = _appointment(appointment_id)
     form = OutcomeForm()
-    if form.validate_on_submit():
-        try:
-            booking.write_outcome(appointment, form.note.data, actor=current_user)
-        except DomainError as exc:
-            db.session.rollback()
-            put_error(form, None, exc.message)
-        else:
-            db.session.commit()
-            flash(_("De uitkomst is opgeslagen."), "success")
-            return redirect(url_for(".show", appointment_id=appointment.id))
-    return desk.page(appointment, outcome_form=form)
+    done = form_action(form, lambda: booking.write_outcome(appointment, form.note.data,
+                                                           actor=current_user),
+                       _("De uitkomst is opgeslagen."),
+                       url_for(".show", appointment_id=appointment.id))
+    return done or desk.page(appointment, outcome_form=form)
 
 
 @bp.post("/afspraken/<int:appointment_id>/afzeggen")
