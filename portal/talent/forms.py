@@ -57,19 +57,26 @@ def consent_text(months: int):
 
 
 def _language_rows(cls):
-    """Up to three (language, level) rows; the first is required."""
+    """Up to three (language, level) rows; the first is required. Made after the class, so
+    their place in the field order (which the error summary follows) is set by hand: right
+    after the azc question, where the page shows them."""
+    after = cls.azc_location.creation_counter
     for n in range(1, LANGUAGE_ROWS + 1):
         first = n == 1
         empty = [("", _l("Kies een taal"))] if first else [("", _l("Geen"))]
-        setattr(cls, f"lang{n}", SelectField(
+        lang = SelectField(
             _l("Taal %(n)s", n=n), choices=options(empty + LANGUAGES),
             validators=[Required(message=_l("Kies een taal die je spreekt."))] if first
-            else [Optional()]))
-        setattr(cls, f"level{n}", SelectField(
+            else [Optional()])
+        level = SelectField(
             _l("Hoe goed spreek je taal %(n)s?", n=n),
             choices=options([("", "–")] + [(k.value, v) for k, v in LEVEL_LABELS.items()]),
             validators=[Required(message=_l("Kies hoe goed je deze taal spreekt."))] if first
-            else [Optional()]))
+            else [Optional()])
+        lang.creation_counter = after + n / 10
+        level.creation_counter = after + n / 10 + 0.05
+        setattr(cls, f"lang{n}", lang)
+        setattr(cls, f"level{n}", level)
     return cls
 
 

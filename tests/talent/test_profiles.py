@@ -2,6 +2,7 @@
 the profile with a tap and withdraws consent (erased at once)."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlalchemy import func, select
@@ -132,3 +133,13 @@ def test_a_wrong_or_odd_token_is_a_404(client, world):
         assert client.get(f"/profiel/{token}").status_code == 404
         assert client.post(f"/profiel/{token}/verlengen").status_code == 404
         assert client.post(f"/profiel/{token}/wissen").status_code == 404
+
+
+def test_the_error_summary_follows_the_page_order(client, world):
+    """The language rows sit right after the azc on the page: their errors come before the
+    kinds of work and the consent in the list at the top, as a reader going down meets them."""
+    res = post_profile(client, world.azc, profile_form(world.azc, lang1="", level1="", work=[],
+                                                       consent=""))
+    summary = res.get_data(as_text=True).split('class="error-summary"', 1)[1].split("</ul>", 1)[0]
+    links = re.findall(r'href="#(\w+)"', summary)
+    assert links == ["lang1", "level1", "work", "consent"]
